@@ -1,0 +1,106 @@
+package org.mudbackbone.broker.client;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Kafka client settings for each role, each with the reason it is set. Keys are strings (IDs) and
+ * values bytes: services decode with {@code JsonCodec} so that an unreadable record is skipped and
+ * logged instead of killing a poll loop inside a deserializer.
+ */
+public final class ClientPresets {
+
+    private ClientPresets() {}
+
+    /** A gateway publishing player input. */
+    public static Properties inputProducer(String bootstrapServers, String gatewayId) {
+        Properties p = producerBase(bootstrapServers);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "gateway-" + gatewayId);
+        // a player's line must survive a broker failover and never be written twice by a retry
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // a typed line goes out at once; under load batches form by themselves while a send is in flight
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // while the broker is away the gateway keeps retrying for two minutes before telling the player
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        return p;
+    }
+
+    /** The world's one producer: state, output and consumed offsets commit in one transaction. */
+    public static Properties worldProducer(String bootstrapServers, String transactionalId) {
+        Properties p = producerBase(bootstrapServers);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
+        // the same id on every world instance: a new instance's initTransactions fences the old one
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        // the commit flushes the batch; lingering would only delay it
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // a CONCURRENT_TRANSACTIONS answer is retried after this, not after the default 100 ms (STACK.md: p99.9 105 -> 25 ms)
+        p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
+        // a transaction left open by a dead world is aborted by the coordinator after this long
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+        return p;
+    }
+
+    /** The world reading player input; offsets are committed inside its transactions only. */
+    public static Properties inputConsumer(String bootstrapServers, String groupId) {
+        Properties p = consumerBase(bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-input");
+        // offsets travel in the world's transaction, so that input and its effects commit together
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // a world that has never committed starts at the first input kept: nothing typed before it is lost
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // one transaction per poll: this bounds the batch, and so the work redone after a crash
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        return p;
+    }
+
+    /** The world rebuilding its memory from the state topic; it reads to the end and stops. */
+    public static Properties stateReader(String bootstrapServers, String clientId) {
+        Properties p = consumerBase(bootstrapServers);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // no group: the whole topic is read from the start every time
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // large polls: start-up time is the rebuild, and the rebuild is a bulk read
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        return p;
+    }
+
+    /** A gateway reading the output for its own sessions. */
+    public static Properties outputConsumer(String bootstrapServers, String gatewayId) {
+        Properties p = consumerBase(bootstrapServers);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-" + gatewayId + "-output");
+        // no group and no committed offsets: the gateway assigns its own topic and starts at the end
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        return p;
+    }
+
+    private static Properties producerBase(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return p;
+    }
+
+    private static Properties consumerBase(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        // only what the world committed is read: output and state of an aborted transaction never appear
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase());
+        return p;
+    }
+}

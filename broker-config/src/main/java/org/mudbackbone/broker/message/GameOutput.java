@@ -1,0 +1,65 @@
+package org.mudbackbone.broker.message;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What the world sends to one session: published to the output topic of the gateway holding the
+ * session, keyed by session ID.
+ *
+ * <p>Each output carries a per-session sequence number that only grows: a gateway drops any output
+ * whose number it has already passed, and a resuming client asks for what follows the last it saw.
+ * Text is markup (see {@code org.mudbackbone.broker.markup.Markup}), never ANSI bytes or HTML.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = GameOutput.Text.class, name = "text"),
+    @JsonSubTypes.Type(value = GameOutput.Prompt.class, name = "prompt"),
+    @JsonSubTypes.Type(value = GameOutput.Oob.class, name = "oob"),
+    @JsonSubTypes.Type(value = GameOutput.Attach.class, name = "attach"),
+    @JsonSubTypes.Type(value = GameOutput.AskSecret.class, name = "ask-secret"),
+    @JsonSubTypes.Type(value = GameOutput.Disconnect.class, name = "disconnect"),
+})
+public sealed interface GameOutput {
+
+    /** The version of the output format this code writes. */
+    int VERSION = 1;
+
+    String session();
+
+    long seq();
+
+    @JsonProperty("v")
+    default int version() {
+        return VERSION;
+    }
+
+    /** Text to show, in markup; a line break is {@code \n}. */
+    record Text(String session, long seq, String markup) implements GameOutput {}
+
+    /** A prompt: text that waits for input on the same line and is marked as a prompt where the protocol can. */
+    record Prompt(String session, long seq, String markup) implements GameOutput {}
+
+    /** Out-of-band data for the client, GMCP-style: a package name and a JSON document. */
+    record Oob(String session, long seq, String pkg, String json) implements GameOutput {}
+
+    /**
+     * The session now controls this object ({@code null}: none): the gateway keys the session's
+     * further input by it.
+     */
+    record Attach(String session, long seq, String object) implements GameOutput {}
+
+    /**
+     * The world wants a secret: the gateway hides the next line, hashes it with this salt and these
+     * parameters, and answers with {@link PlayerInput.SecretLine}.
+     *
+     * @param prompt what to ask, in markup
+     * @param salt   base64 salt of the account (a fresh one for a new account)
+     */
+    record AskSecret(String session, long seq, String prompt, String salt, HashParams params)
+            implements GameOutput {}
+
+    /** Say this (markup) and close the session. */
+    record Disconnect(String session, long seq, String reason) implements GameOutput {}
+}

@@ -1,0 +1,60 @@
+package org.mudbackbone.broker.message;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What a gateway tells the world about one session: published to {@code mud.input}, keyed by the ID
+ * of the object the session controls (the session's own ID before login).
+ *
+ * <p>Every input names its session, the gateway holding it, a per-session sequence number (so the
+ * world can recognise a line it has already done) and the time the gateway accepted it (so input
+ * kept while the world was away can be judged too old).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = PlayerInput.Opened.class, name = "opened"),
+    @JsonSubTypes.Type(value = PlayerInput.Closed.class, name = "closed"),
+    @JsonSubTypes.Type(value = PlayerInput.Line.class, name = "line"),
+    @JsonSubTypes.Type(value = PlayerInput.SecretLine.class, name = "secret"),
+    @JsonSubTypes.Type(value = PlayerInput.ClientInfo.class, name = "client-info"),
+})
+public sealed interface PlayerInput {
+
+    /** The version of the input format this code writes; readers accept any and ignore what they do not know. */
+    int VERSION = 1;
+
+    String session();
+
+    String gateway();
+
+    long seq();
+
+    /** Epoch milliseconds at which the gateway accepted this input. */
+    long at();
+
+    @JsonProperty("v")
+    default int version() {
+        return VERSION;
+    }
+
+    /** A session connected: which protocol, and the player's real address. */
+    record Opened(String session, String gateway, long seq, long at, String protocol, String address)
+            implements PlayerInput {}
+
+    /** A session ended: the client left, was disconnected, or its gateway shut down. */
+    record Closed(String session, String gateway, long seq, long at, String reason) implements PlayerInput {}
+
+    /** One line the player typed: plain text, never markup. */
+    record Line(String session, String gateway, long seq, long at, String text) implements PlayerInput {}
+
+    /**
+     * The answer to a {@link GameOutput.AskSecret}: the player's secret hashed by the gateway with the
+     * salt and parameters the world sent. The secret itself never leaves the gateway.
+     */
+    record SecretLine(String session, String gateway, long seq, long at, String hash) implements PlayerInput {}
+
+    /** What the gateway learnt about the client; sent again whenever a fact changes. */
+    record ClientInfo(String session, String gateway, long seq, long at, ClientFacts facts) implements PlayerInput {}
+}

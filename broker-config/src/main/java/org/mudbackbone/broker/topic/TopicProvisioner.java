@@ -1,0 +1,87 @@
+package org.mudbackbone.broker.topic;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the topics that are missing, leaves the others alone. Safe to run by every service at
+ * start, by several at once, and by hand as an ops command:
+ * {@code java -cp ... org.mudbackbone.broker.topic.TopicProvisioner <bootstrap> [gateway-id...]}.
+ */
+public final class TopicProvisioner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private final String bootstrapServers;
+    private final TopicSettings settings;
+
+    public TopicProvisioner(String bootstrapServers, TopicSettings settings) {
+        this.bootstrapServers = bootstrapServers;
+        this.settings = settings;
+    }
+
+    /** Ensures each topic exists; returns the names it created. */
+    public List<String> ensure(Collection<Topic> topics) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // a service that starts before the broker keeps trying for a while instead of failing at once
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<String> created = new ArrayList<>();
+            for (Topic topic : topics) {
+                if (existing.contains(topic.name())) {
+                    continue;
+                }
+                Map<String, String> config = new HashMap<>(topic.config());
+                config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()));
+                NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), settings.replicationFactor())
+                        .configs(config);
+                try {
+                    admin.createTopics(List.of(newTopic)).all().get(60, TimeUnit.SECONDS);
+                    created.add(topic.name());
+                    LOG.info("created topic {} ({} partitions, replication {})",
+                            topic.name(), topic.partitions(), settings.replicationFactor());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                    // another service created it between our list and our create: that is fine
+                }
+            }
+            return created;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while provisioning topics", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot provision topics on " + bootstrapServers, e);
+        }
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            System.err.println("usage: TopicProvisioner <bootstrap-servers> [gateway-id...]");
+            System.exit(2);
+        }
+        List<Topic> topics = new ArrayList<>(Topics.shared());
+        for (int i = 1; i < args.length; i++) {
+            topics.add(Topics.output(args[i]));
+        }
+        List<String> created = new TopicProvisioner(args[0], TopicSettings.fromEnvironment()).ensure(topics);
+        System.out.println(created.isEmpty() ? "all topics present" : "created " + created);
+    }
+}

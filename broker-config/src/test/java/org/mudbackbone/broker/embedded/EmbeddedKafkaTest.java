@@ -1,0 +1,65 @@
+package org.mudbackbone.broker.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mudbackbone.broker.client.ClientPresets;
+import org.mudbackbone.broker.message.JsonCodec;
+import org.mudbackbone.broker.message.PlayerInput;
+import org.mudbackbone.broker.testing.EmbeddedKafkaExtension;
+import org.mudbackbone.broker.testing.KafkaBroker;
+import org.mudbackbone.broker.topic.Topic;
+import org.mudbackbone.broker.topic.TopicProvisioner;
+import org.mudbackbone.broker.topic.TopicSettings;
+import org.mudbackbone.broker.topic.Topics;
+
+@ExtendWith(EmbeddedKafkaExtension.class)
+class EmbeddedKafkaTest {
+
+    @Test
+    void provisioningIsIdempotent(KafkaBroker broker) {
+        var provisioner = new TopicProvisioner(broker.bootstrapServers(), TopicSettings.SINGLE_NODE);
+        Topic output = Topics.output("provision-test");
+        List<Topic> topics = List.of(Topics.INPUT, output);
+
+        provisioner.ensure(topics);
+        List<String> second = provisioner.ensure(topics);
+
+        assertTrue(second.isEmpty(), "second run creates nothing: " + second);
+    }
+
+    @Test
+    void aPublishedInputIsReadBackCommitted(KafkaBroker broker) {
+        Topic topic = Topics.output("roundtrip-test");
+        new TopicProvisioner(broker.bootstrapServers(), TopicSettings.SINGLE_NODE).ensure(List.of(topic));
+        var line = new PlayerInput.Line("s1", "gw", 1, 42, "look");
+
+        try (var producer = new KafkaProducer<String, byte[]>(ClientPresets.inputProducer(broker.bootstrapServers(), "t"))) {
+            producer.send(new ProducerRecord<>(topic.name(), "s1", JsonCodec.INPUT.encode(line)));
+        }
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, byte[]>(ClientPresets.outputConsumer(broker.bootstrapServers(), "t"))) {
+            TopicPartition partition = new TopicPartition(topic.name(), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (seen.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            }
+        }
+
+        assertEquals(1, seen.size());
+        assertEquals(Map.entry("s1", line), Map.entry(seen.get(0).key(), JsonCodec.INPUT.decode(seen.get(0).value()).orElseThrow()));
+    }
+}
