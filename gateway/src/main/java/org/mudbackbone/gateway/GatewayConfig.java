@@ -1,0 +1,21 @@
+package org.mudbackbone.gateway;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * A gateway's settings ({@code mud.gateway.*}, or environment variables such as {@code MUD_GATEWAY_ID}).
+ *
+ * @param id               names this gateway and its output topic; unique among running gateways
+ * @param bootstrapServers the Kafka cluster
+ * @param host             the address the player-facing servers bind
+ * @param telnetPort       telnet port (0: any free port)
+ * @param maxLineBytes     the longest line a player may send
+ */
+@ConfigurationProperties("mud.gateway")
+public record GatewayConfig(
+        @Bindable(defaultValue = "gw1") String id,
+        @Bindable(defaultValue = "127.0.0.1:9092") String bootstrapServers,
+        @Bindable(defaultValue = "0.0.0.0") String host,
+        @Bindable(defaultValue = "4000") int telnetPort,
+        @Bindable(defaultValue = "2048") int maxLineBytes) {}

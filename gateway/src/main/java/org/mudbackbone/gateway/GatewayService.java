@@ -1,0 +1,94 @@
+package org.mudbackbone.gateway;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import org.mudbackbone.broker.topic.TopicProvisioner;
+import org.mudbackbone.broker.topic.TopicSettings;
+import org.mudbackbone.broker.topic.Topics;
+import org.mudbackbone.gateway.session.InputPublisher;
+import org.mudbackbone.gateway.session.OutputDispatcher;
+import org.mudbackbone.gateway.session.SecretHasher;
+import org.mudbackbone.gateway.session.SessionManager;
+import org.mudbackbone.gateway.telnet.TelnetServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.netty.DisposableServer;
+
+/**
+ * The gateway's lifecycle: provision its topics, start reading its output, then open the player
+ * ports; on shutdown, close the ports first and let what players typed reach Kafka.
+ */
+@Context
+public class GatewayService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayService.class);
+
+    private final GatewayConfig config;
+    private final MeterRegistry meters;
+    private SecretHasher hasher;
+    private InputPublisher publisher;
+    private SessionManager sessions;
+    private OutputDispatcher dispatcher;
+    private DisposableServer telnet;
+
+    public GatewayService(GatewayConfig config, MeterRegistry meters) {
+        this.config = config;
+        this.meters = meters;
+    }
+
+    @PostConstruct
+    void start() throws InterruptedException {
+        LOG.info("gateway {} starting against Kafka at {}", config.id(), config.bootstrapServers());
+        new TopicProvisioner(config.bootstrapServers(), TopicSettings.fromEnvironment())
+                .ensure(List.of(Topics.INPUT, Topics.output(config.id())));
+        hasher = new SecretHasher();
+        publisher = new InputPublisher(config.bootstrapServers(), config.id());
+        sessions = new SessionManager(config.id(), publisher, hasher);
+        dispatcher = new OutputDispatcher(config.bootstrapServers(), config.id(), sessions);
+        dispatcher.start();
+        telnet = TelnetServer.bind(config.host(), config.telnetPort(), config.maxLineBytes(), sessions);
+        Gauge.builder("mud.gateway.sessions", sessions, SessionManager::count)
+                .description("sessions connected to this gateway").register(meters);
+        LOG.info("gateway {} ready: telnet on port {}", config.id(), telnetPort());
+    }
+
+    /** The bound telnet port (useful when configured as 0). */
+    public int telnetPort() {
+        return ((InetSocketAddress) telnet.address()).getPort();
+    }
+
+    public SessionManager sessions() {
+        return sessions;
+    }
+
+    boolean healthy() {
+        return telnet != null && !telnet.isDisposed() && dispatcher.running();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        LOG.info("gateway {} stopping: {} sessions", config.id(), sessions == null ? 0 : sessions.count());
+        if (telnet != null) {
+            telnet.disposeNow(Duration.ofSeconds(5));
+        }
+        if (sessions != null) {
+            sessions.sessions().forEach(s -> sessions.close(s, "gateway shutting down"));
+        }
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+        if (hasher != null) {
+            hasher.close();
+        }
+        LOG.info("gateway {} stopped", config.id());
+    }
+}

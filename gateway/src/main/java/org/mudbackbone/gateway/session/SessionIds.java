@@ -1,0 +1,18 @@
+package org.mudbackbone.gateway.session;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** Session IDs: 128 random bits, URL-safe, so that an ID can later serve in a resume token. */
+public final class SessionIds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SessionIds() {}
+
+    public static String next() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

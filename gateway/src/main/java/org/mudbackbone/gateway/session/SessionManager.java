@@ -1,0 +1,124 @@
+package org.mudbackbone.gateway.session;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mudbackbone.broker.markup.Markup;
+import org.mudbackbone.broker.message.GameOutput;
+import org.mudbackbone.broker.message.PlayerInput;
+import org.mudbackbone.broker.message.SecretSyntax;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's sessions, whatever their protocol: turns what a client does into input for the
+ * world, and the world's output into calls on the session's connection. Protocol servers call
+ * {@link #open}, {@link #line} and {@link #close}; the output dispatcher calls {@link #deliver}.
+ */
+public final class SessionManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
+
+    private final String gatewayId;
+    private final InputPublisher publisher;
+    private final SecretHasher hasher;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    public SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher) {
+        this.gatewayId = gatewayId;
+        this.publisher = publisher;
+        this.hasher = hasher;
+    }
+
+    public Session open(String protocol, String address, SessionConnection connection) {
+        Session session = new Session(SessionIds.next(), protocol, address, connection);
+        sessions.put(session.id(), session);
+        LOG.info("session {} opened: {} from {}", session.id(), protocol, address);
+        publisher.publish(session, seq -> new PlayerInput.Opened(session.id(), gatewayId, seq, now(), protocol, address));
+        return session;
+    }
+
+    /** One line the player typed, raw. */
+    public void line(Session session, String raw) {
+        GameOutput.AskSecret request = session.takeSecretRequest();
+        if (request != null) {
+            session.connection().hideInput(false);
+            answerSecret(session, request, raw);
+            return;
+        }
+        String text = InputSanitizer.clean(raw);
+        Optional<SecretSyntax.Split> split = SecretSyntax.split(text);
+        if (split.isPresent()) {
+            session.holdSecret(split.get().secret());
+            text = split.get().publicPart();
+        }
+        String published = text;
+        publisher.publish(session, seq -> new PlayerInput.Line(session.id(), gatewayId, seq, now(), published));
+    }
+
+    public void close(Session session, String reason) {
+        if (sessions.remove(session.id()) == null) {
+            return;
+        }
+        LOG.info("session {} closed: {}", session.id(), reason);
+        publisher.publish(session, seq -> new PlayerInput.Closed(session.id(), gatewayId, seq, now(), reason));
+    }
+
+    /** Output from the world for one of this gateway's sessions; duplicates and strangers are dropped. */
+    public void deliver(GameOutput output) {
+        Session session = sessions.get(output.session());
+        if (session == null || !session.acceptOutput(output.seq())) {
+            return;
+        }
+        SessionConnection connection = session.connection();
+        if (output instanceof GameOutput.Text text) {
+            connection.text(text.markup());
+        } else if (output instanceof GameOutput.Prompt prompt) {
+            connection.prompt(prompt.markup());
+        } else if (output instanceof GameOutput.Oob oob) {
+            connection.oob(oob.pkg(), oob.json());
+        } else if (output instanceof GameOutput.Attach attach) {
+            session.attach(attach.object());
+            LOG.info("session {} attached to {}", session.id(), attach.object());
+        } else if (output instanceof GameOutput.AskSecret ask) {
+            askSecret(session, ask);
+        } else if (output instanceof GameOutput.Disconnect disconnect) {
+            connection.close(disconnect.reason());
+            close(session, "disconnected by the world");
+        }
+    }
+
+    public Collection<Session> sessions() {
+        return sessions.values();
+    }
+
+    public int count() {
+        return sessions.size();
+    }
+
+    private void askSecret(Session session, GameOutput.AskSecret ask) {
+        String held = session.takeHeldSecret();
+        if (held != null) {
+            answerSecret(session, ask, held);
+            return;
+        }
+        session.awaitSecret(ask);
+        session.connection().prompt(ask.prompt());
+        session.connection().hideInput(true);
+    }
+
+    private void answerSecret(Session session, GameOutput.AskSecret ask, String secret) {
+        hasher.hash(secret, ask.salt(), ask.params()).subscribe(
+                hash -> publisher.publish(session,
+                        seq -> new PlayerInput.SecretLine(session.id(), gatewayId, seq, now(), hash)),
+                error -> {
+                    LOG.warn("session {}: cannot hash secret: {}", session.id(), error.getMessage());
+                    session.connection().text("{red}" + Markup.escape("Cannot check that secret here.") + "{/}");
+                });
+    }
+
+    private static long now() {
+        return System.currentTimeMillis();
+    }
+}
