@@ -1,0 +1,73 @@
+package org.mudbackbone.world;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import org.mudbackbone.broker.message.HashParams;
+import org.mudbackbone.broker.topic.TopicProvisioner;
+import org.mudbackbone.broker.topic.TopicSettings;
+import org.mudbackbone.broker.topic.Topics;
+import org.mudbackbone.world.command.WorldRules;
+import org.mudbackbone.world.engine.InputHandler;
+import org.mudbackbone.world.engine.Seed;
+import org.mudbackbone.world.engine.WorldLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The world's lifecycle: provision topics, run the loop on its own thread, stop it gracefully. */
+@Context
+public class WorldService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorldService.class);
+
+    private final WorldConfig config;
+    private final MeterRegistry meters;
+    private WorldLoop loop;
+    private Thread thread;
+
+    public WorldService(WorldConfig config, MeterRegistry meters) {
+        this.config = config;
+        this.meters = meters;
+    }
+
+    @PostConstruct
+    void start() throws InterruptedException {
+        LOG.info("world starting against Kafka at {} as {}", config.bootstrapServers(), config.transactionalId());
+        TopicProvisioner provisioner = new TopicProvisioner(config.bootstrapServers(), TopicSettings.fromEnvironment());
+        provisioner.ensure(Topics.shared());
+        HashParams hash = new HashParams(HashParams.ARGON2ID, config.hashMemoryKib(), config.hashIterations(), 1, 32);
+        if (!hash.withinLimits()) {
+            throw new IllegalStateException("password hash costs beyond what gateways accept: " + hash);
+        }
+        WorldRules rules = new WorldRules(Seed.START_ROOM, hash);
+        loop = new WorldLoop(config.bootstrapServers(), config.transactionalId(), config.groupId(),
+                new InputHandler(rules), provisioner, meters);
+        thread = new Thread(loop, "world-loop");
+        thread.start();
+        if (!loop.awaitReady(Duration.ofMinutes(2))) {
+            throw new IllegalStateException("world loop did not start");
+        }
+        Gauge.builder("mud.world.objects", loop, WorldLoop::objects).register(meters);
+    }
+
+    boolean healthy() {
+        return loop != null && loop.running();
+    }
+
+    int objects() {
+        return loop == null ? 0 : loop.objects();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        LOG.info("world stopping: finishing the batch in hand");
+        if (loop != null) {
+            loop.close();
+            thread.join(30_000);
+        }
+        LOG.info("world stopped");
+    }
+}

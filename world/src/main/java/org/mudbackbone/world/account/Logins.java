@@ -1,0 +1,109 @@
+package org.mudbackbone.world.account;
+
+import java.util.regex.Pattern;
+import org.mudbackbone.broker.markup.Markup;
+import org.mudbackbone.broker.message.GameOutput;
+import org.mudbackbone.broker.message.HashParams;
+import org.mudbackbone.world.command.LookCommand;
+import org.mudbackbone.world.command.WorldRules;
+import org.mudbackbone.world.engine.Game;
+import org.mudbackbone.world.model.Account;
+import org.mudbackbone.world.model.PendingLogin;
+import org.mudbackbone.world.model.PlayerCharacter;
+import org.mudbackbone.world.model.Room;
+import org.mudbackbone.world.model.SessionLink;
+
+/**
+ * Creating characters and logging in. The world asks the gateway for the secret (with the salt to
+ * hash it with), then judges the hash that comes back.
+ */
+public final class Logins {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z'-]{1,19}");
+
+    private Logins() {}
+
+    public static void startCreate(Game game, SessionLink link, String name, WorldRules rules) {
+        if (!NAME.matcher(name).matches()) {
+            game.msgSession(link, "A name is 2 to 20 letters (an apostrophe or hyphen may follow the first).");
+            return;
+        }
+        if (game.get(Account.idFor(name)) != null) {
+            game.msgSession(link, "That name is taken. Choose another, or {bold}connect{/} if it is yours.");
+            return;
+        }
+        String salt = Passwords.newSalt();
+        game.put(link.withPending(new PendingLogin(PendingLogin.Kind.CREATE, name, salt)));
+        askSecret(game, link, "Choose a password for " + Markup.escape(name) + ": ", salt, rules.hashParams());
+    }
+
+    public static void startConnect(Game game, SessionLink link, String name) {
+        Account account = NAME.matcher(name).matches() ? game.get(Account.idFor(name), Account.class) : null;
+        if (account == null) {
+            game.msgSession(link, "There is no character named " + Markup.escape(name)
+                    + ". Type {bold}create " + Markup.escape(name) + " <password>{/} to make one.");
+            return;
+        }
+        game.put(link.withPending(new PendingLogin(PendingLogin.Kind.CONNECT, account.name(), account.salt())));
+        askSecret(game, link, "Password: ", account.salt(), account.params());
+    }
+
+    /** The gateway's hash of the secret for the session's pending login. */
+    public static void answer(Game game, SessionLink link, String hash, WorldRules rules) {
+        PendingLogin pending = link.pending();
+        if (pending == null) {
+            game.msgSession(link, "Nothing was waiting for a password.");
+            return;
+        }
+        game.put(link.withPending(null));
+        SessionLink current = game.session(link.session());
+        if (pending.kind() == PendingLogin.Kind.CREATE) {
+            create(game, current, pending, hash, rules);
+        } else {
+            connect(game, current, pending, hash);
+        }
+    }
+
+    private static void create(Game game, SessionLink link, PendingLogin pending, String hash, WorldRules rules) {
+        String accountId = Account.idFor(pending.name());
+        if (game.get(accountId) != null) {
+            game.msgSession(link, "Someone took that name a moment ago. Choose another.");
+            return;
+        }
+        String characterId = PlayerCharacter.idFor(pending.name());
+        game.put(new Account(accountId, pending.name(), pending.salt(), rules.hashParams(),
+                Passwords.digest(hash), characterId));
+        game.put(new PlayerCharacter(characterId, pending.name(), rules.startRoom()));
+        game.msgSession(link, "{green}Welcome, " + Markup.escape(pending.name()) + "! Your character is made.{/}");
+        attach(game, link, characterId);
+    }
+
+    private static void connect(Game game, SessionLink link, PendingLogin pending, String hash) {
+        Account account = game.get(Account.idFor(pending.name()), Account.class);
+        if (account == null || !account.salt().equals(pending.salt()) || !Passwords.matches(account.digest(), hash)) {
+            game.msgSession(link, "{red}Wrong name or password.{/}");
+            return;
+        }
+        game.msgSession(link, "{green}Welcome back, " + Markup.escape(account.name()) + ".{/}");
+        attach(game, link, account.character());
+    }
+
+    /** The session now controls the character: the gateway is told, and the room sees the arrival. */
+    private static void attach(Game game, SessionLink link, String characterId) {
+        PlayerCharacter character = game.get(characterId, PlayerCharacter.class);
+        boolean wasAwake = !game.controllers(characterId).isEmpty();
+        game.put(game.session(link.session()).withCharacter(characterId));
+        game.send(link, seq -> new GameOutput.Attach(link.session(), seq, characterId));
+        if (!wasAwake) {
+            game.msgContents(character.room(), Markup.escape(character.name()) + " has connected.", characterId);
+        }
+        Room room = game.get(character.room(), Room.class);
+        if (room != null) {
+            game.msgSession(link, LookCommand.describe(game, room, character));
+        }
+    }
+
+    private static void askSecret(Game game, SessionLink link, String prompt, String salt, HashParams params) {
+        game.send(link, seq -> new GameOutput.AskSecret(link.session(), seq, prompt, salt, params));
+    }
+}

@@ -1,0 +1,119 @@
+package org.mudbackbone.world.engine;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongFunction;
+import org.mudbackbone.broker.markup.Markup;
+import org.mudbackbone.broker.message.GameOutput;
+import org.mudbackbone.world.model.PlayerCharacter;
+import org.mudbackbone.world.model.Room;
+import org.mudbackbone.world.model.SessionLink;
+import org.mudbackbone.world.model.WorldObject;
+
+/**
+ * What game code may do while one input is processed: read and change objects, and send output.
+ * Everything goes into the current transaction; nothing is seen outside until Kafka commits it.
+ */
+public final class Game {
+
+    private final Transaction tx;
+    private final Outbox outbox;
+
+    public Game(Transaction tx, Outbox outbox) {
+        this.tx = tx;
+        this.outbox = outbox;
+    }
+
+    public WorldObject get(String id) {
+        return tx.get(id);
+    }
+
+    public <T extends WorldObject> T get(String id, Class<T> type) {
+        return tx.get(id, type);
+    }
+
+    public void put(WorldObject object) {
+        tx.put(object);
+    }
+
+    public void delete(String id) {
+        tx.delete(id);
+    }
+
+    public SessionLink session(String sessionId) {
+        return tx.get(SessionLink.idFor(sessionId), SessionLink.class);
+    }
+
+    /** Sessions controlling a character. */
+    public List<SessionLink> controllers(String characterId) {
+        return tx.find(tx.state().controllers, characterId).stream()
+                .map(id -> tx.get(id, SessionLink.class)).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(SessionLink::id)).toList();
+    }
+
+    /** Characters in a room that someone controls (the others are asleep, and not shown). */
+    public List<PlayerCharacter> awakeIn(String roomId) {
+        return tx.find(tx.state().contents, roomId).stream()
+                .map(id -> tx.get(id, PlayerCharacter.class))
+                .filter(c -> c != null && !controllers(c.id()).isEmpty())
+                .sorted(Comparator.comparing(PlayerCharacter::name)).toList();
+    }
+
+    /** Every character someone controls. */
+    public List<PlayerCharacter> awake() {
+        return tx.find(tx.state().loggedIn, "all").stream()
+                .map(id -> tx.get(id, SessionLink.class)).filter(Objects::nonNull)
+                .map(link -> tx.get(link.character(), PlayerCharacter.class)).filter(Objects::nonNull)
+                .distinct().sorted(Comparator.comparing(PlayerCharacter::name)).toList();
+    }
+
+    /** Text (markup) to one session. */
+    public void msgSession(SessionLink link, String markup) {
+        send(link, seq -> new GameOutput.Text(link.session(), seq, markup));
+    }
+
+    /** Text (markup) to every session controlling a character. */
+    public void msg(String characterId, String markup) {
+        controllers(characterId).forEach(link -> msgSession(link, markup));
+    }
+
+    /** Text (markup) to everyone awake in a room but {@code except}. */
+    public void msgContents(String roomId, String markup, String except) {
+        for (PlayerCharacter character : awakeIn(roomId)) {
+            if (!character.id().equals(except)) {
+                msg(character.id(), markup);
+            }
+        }
+    }
+
+    public void prompt(SessionLink link) {
+        send(link, seq -> new GameOutput.Prompt(link.session(), seq, "> "));
+    }
+
+    /**
+     * Sends one output to a session, numbered with the session's next output sequence number; the
+     * number is kept in state, so it only grows, across restarts too.
+     */
+    public void send(SessionLink link, LongFunction<GameOutput> output) {
+        SessionLink current = session(link.session());
+        if (current == null) {
+            return; // the session has gone
+        }
+        long seq = current.nextOutputSeq();
+        tx.put(current.withNextOutputSeq(seq + 1));
+        outbox.add(current.gateway(), output.apply(seq));
+    }
+
+    /** Moves a character, telling both rooms; the hooks are Evennia's at_pre_move / at_post_move. */
+    public void moveTo(PlayerCharacter character, Room destination, String exitName) {
+        String from = character.room();
+        if (from != null) {
+            msgContents(from, Markup.escape(character.name()) + " leaves " + Markup.escape(exitName) + ".",
+                    character.id());
+        }
+        PlayerCharacter moved = character.moveTo(destination.id());
+        put(moved);
+        msgContents(destination.id(), Markup.escape(character.name()) + " arrives.", character.id());
+    }
+}

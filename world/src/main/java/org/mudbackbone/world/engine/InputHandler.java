@@ -1,0 +1,102 @@
+package org.mudbackbone.world.engine;
+
+import org.mudbackbone.broker.markup.Markup;
+import org.mudbackbone.broker.message.PlayerInput;
+import org.mudbackbone.world.account.Logins;
+import org.mudbackbone.world.command.Commands;
+import org.mudbackbone.world.command.LookCommand;
+import org.mudbackbone.world.command.WorldRules;
+import org.mudbackbone.world.model.PlayerCharacter;
+import org.mudbackbone.world.model.SessionLink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Does one input: sessions coming and going, typed lines, answered secrets. */
+public final class InputHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InputHandler.class);
+
+    private final Commands commands;
+    private final WorldRules rules;
+
+    public InputHandler(WorldRules rules) {
+        this(rules, new Commands(rules));
+    }
+
+    public InputHandler(WorldRules rules, Commands commands) {
+        this.rules = rules;
+        this.commands = commands;
+    }
+
+    /** Does all of a batch in {@code tx}; an input that throws is undone alone and its player told. */
+    public void handleBatch(Transaction tx, Outbox outbox, Iterable<PlayerInput> inputs) {
+        for (PlayerInput input : inputs) {
+            Transaction nested = tx.nested();
+            int mark = outbox.mark();
+            try {
+                handle(new Game(nested, outbox), input);
+                nested.mergeIntoParent();
+            } catch (RuntimeException e) {
+                outbox.rollback(mark);
+                LOG.error("session {}: input {} ({}) failed", input.session(), input.seq(),
+                        input.getClass().getSimpleName(), e);
+                SessionLink link = new Game(tx, outbox).session(input.session());
+                if (link != null) {
+                    new Game(tx, outbox).msgSession(link, "{red}Something went wrong with that; nothing was done.{/}");
+                }
+            }
+        }
+    }
+
+    void handle(Game game, PlayerInput input) {
+        if (input instanceof PlayerInput.Opened opened) {
+            open(game, opened);
+            return;
+        }
+        SessionLink link = game.session(input.session());
+        if (link == null) {
+            LOG.warn("session {}: {} for an unknown session, skipped", input.session(), input.getClass().getSimpleName());
+            return;
+        }
+        if (input.seq() <= link.lastInputSeq()) {
+            LOG.warn("session {}: input {} after input {}", input.session(), input.seq(), link.lastInputSeq());
+        }
+        link = link.withLastInputSeq(Math.max(link.lastInputSeq(), input.seq()));
+        game.put(link);
+        if (input instanceof PlayerInput.Line line) {
+            commands.run(game, link, line.text());
+            SessionLink after = game.session(link.session());
+            if (after != null) {
+                game.prompt(after);
+            }
+        } else if (input instanceof PlayerInput.SecretLine secret) {
+            Logins.answer(game, link, secret.hash(), rules);
+            game.prompt(link);
+        } else if (input instanceof PlayerInput.Closed) {
+            close(game, link);
+        }
+        // ClientInfo: kept by later work (colour depth, window size); nothing to do yet
+    }
+
+    private void open(Game game, PlayerInput.Opened opened) {
+        SessionLink link = new SessionLink(SessionLink.idFor(opened.session()), opened.session(), opened.gateway(),
+                null, 0, opened.seq(), null);
+        game.put(link);
+        LOG.info("session {} opened on gateway {} ({} from {})", opened.session(), opened.gateway(),
+                opened.protocol(), opened.address());
+        game.msgSession(link, LookCommand.BANNER);
+        game.prompt(link);
+    }
+
+    private void close(Game game, SessionLink link) {
+        game.delete(link.id());
+        LOG.info("session {} closed", link.session());
+        if (link.character() != null && game.controllers(link.character()).isEmpty()) {
+            PlayerCharacter character = game.get(link.character(), PlayerCharacter.class);
+            if (character != null) {
+                game.msgContents(character.room(), Markup.escape(character.name()) + " has disconnected.",
+                        character.id());
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.mudbackbone.world.engine;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.mudbackbone.world.model.WorldObject;
+
+/** A secondary index over committed objects: key (such as a room ID) to the IDs of the objects with that key. */
+final class ObjectIndex {
+
+    private final Function<WorldObject, String> key;
+    private final Map<String, Set<String>> ids = new HashMap<>();
+
+    ObjectIndex(Function<WorldObject, String> key) {
+        this.key = key;
+    }
+
+    String keyOf(WorldObject object) {
+        return object == null ? null : key.apply(object);
+    }
+
+    void update(String id, WorldObject before, WorldObject after) {
+        String oldKey = keyOf(before);
+        String newKey = keyOf(after);
+        if (Objects.equals(oldKey, newKey)) {
+            return;
+        }
+        if (oldKey != null) {
+            Set<String> set = ids.get(oldKey);
+            set.remove(id);
+            if (set.isEmpty()) {
+                ids.remove(oldKey);
+            }
+        }
+        if (newKey != null) {
+            ids.computeIfAbsent(newKey, k -> new HashSet<>()).add(id);
+        }
+    }
+
+    Set<String> lookup(String indexKey) {
+        return ids.getOrDefault(indexKey, Set.of());
+    }
+}

@@ -1,0 +1,56 @@
+package org.mudbackbone.world.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.mudbackbone.world.model.SessionLink;
+import org.mudbackbone.world.model.WorldObject;
+
+/**
+ * The world's memory: a cache of the state topic, committed objects only. Commands never change it
+ * directly; they work in a {@link Transaction}, whose changes are applied here only after Kafka
+ * committed them, so an aborted transaction never leaves memory ahead of Kafka.
+ */
+public final class WorldState {
+
+    private final Map<String, WorldObject> objects = new HashMap<>();
+    /** Room ID to the objects in it. */
+    final ObjectIndex contents = new ObjectIndex(WorldObject::location);
+    /** Character ID to the sessions controlling it. */
+    final ObjectIndex controllers = new ObjectIndex(o -> o instanceof SessionLink s ? s.character() : null);
+    /** Every logged-in session, under one key. */
+    final ObjectIndex loggedIn = new ObjectIndex(o -> o instanceof SessionLink s && s.character() != null ? "all" : null);
+
+    public WorldObject get(String id) {
+        return objects.get(id);
+    }
+
+    public int size() {
+        return objects.size();
+    }
+
+    public Transaction begin() {
+        return new Transaction(this);
+    }
+
+    /** Applies committed changes; a {@code null} value deletes. */
+    public void apply(Map<String, WorldObject> changes) {
+        changes.forEach((id, after) -> {
+            WorldObject before = after == null ? objects.remove(id) : objects.put(id, after);
+            contents.update(id, before, after);
+            controllers.update(id, before, after);
+            loggedIn.update(id, before, after);
+        });
+    }
+
+    /** Loads one record read from the state topic ({@code null}: a tombstone). */
+    public void load(String id, WorldObject object) {
+        Map<String, WorldObject> one = new HashMap<>(1);
+        one.put(id, object);
+        apply(one);
+    }
+
+    Set<String> lookup(ObjectIndex index, String key) {
+        return index.lookup(key);
+    }
+}

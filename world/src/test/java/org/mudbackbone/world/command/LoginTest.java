@@ -1,0 +1,82 @@
+package org.mudbackbone.world.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mudbackbone.broker.message.GameOutput;
+import org.mudbackbone.broker.message.PlayerInput;
+import org.mudbackbone.world.model.Account;
+import org.mudbackbone.world.model.SessionLink;
+
+class LoginTest {
+
+    private final CommandTester world = new CommandTester();
+
+    private GameOutput.AskSecret lastAsk(String session) {
+        return world.sent().stream().filter(o -> o instanceof GameOutput.AskSecret a && a.session().equals(session))
+                .map(GameOutput.AskSecret.class::cast).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private void answer(String session, String hash) {
+        world.run(new PlayerInput.SecretLine(session, "gw", 99, 0, hash));
+    }
+
+    @Test
+    void createAsksForASecretWithAFreshSaltThenAttaches() {
+        String s = world.guest("s1");
+        world.type(s, "create Alice");
+        GameOutput.AskSecret ask = lastAsk(s);
+        assertEquals(CommandTester.CHEAP, ask.params());
+
+        answer(s, "hash-of-alices-password");
+
+        Account account = (Account) world.state.get("account:alice");
+        assertEquals(ask.salt(), account.salt());
+        assertFalse(account.digest().contains("hash-of"), "only a digest of the hash is stored");
+        assertEquals("char:alice", ((SessionLink) world.state.get(SessionLink.idFor(s))).character());
+        assertEquals(new GameOutput.Attach(s, world.sent().stream()
+                .filter(o -> o instanceof GameOutput.Attach).findFirst().orElseThrow().seq(), "char:alice"),
+                world.sent().stream().filter(o -> o instanceof GameOutput.Attach).findFirst().orElseThrow());
+    }
+
+    @Test
+    void connectAcceptsTheRightHashOnlyAndUsesTheAccountsSalt() {
+        String first = world.guest("s1");
+        world.type(first, "create Alice");
+        String salt = lastAsk(first).salt();
+        answer(first, "right");
+
+        String second = world.guest("s2");
+        world.type(second, "connect alice");
+        assertEquals(salt, lastAsk(second).salt());
+        answer(second, "wrong");
+        assertNull(((SessionLink) world.state.get(SessionLink.idFor(second))).character());
+
+        world.type(second, "connect Alice");
+        answer(second, "right");
+        assertEquals("char:alice", ((SessionLink) world.state.get(SessionLink.idFor(second))).character());
+    }
+
+    @Test
+    void namesAreCheckedAndUnique() {
+        String s = world.guest("s1");
+        world.call(s, "create x", "A name is 2 to 20 letters");
+        world.type(s, "create Alice");
+        answer(s, "h");
+        String other = world.guest("s2");
+        world.call(other, "create alice", "That name is taken");
+        world.call(other, "connect Nobody", "There is no character named Nobody");
+    }
+
+    @Test
+    void guestsGetTheLoginCommandsOnly() {
+        String s = world.guest("s1");
+        world.call(s, "say hi", "You are not logged in");
+        world.call(s, "look", "Welcome to the MUD backbone");
+        List<String> help = world.type(s, "help").get(s);
+        assertFalse(help.get(0).contains("say - "), help.toString());
+    }
+}
