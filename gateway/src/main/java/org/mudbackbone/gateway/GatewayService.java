@@ -3,6 +3,7 @@ package org.mudbackbone.gateway;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.net.InetSocketAddress;
@@ -25,6 +26,7 @@ import reactor.netty.DisposableServer;
  * ports; on shutdown, close the ports first and let what players typed reach Kafka.
  */
 @Context
+@Requires(property = "mud.gateway.enabled", notEquals = "false")
 public class GatewayService {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayService.class);

@@ -3,6 +3,7 @@ package org.mudbackbone.world;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import org.reactivestreams.Publisher;
@@ -10,6 +11,7 @@ import io.micronaut.core.async.publisher.Publishers;
 
 /** UP while the world loop is reading input. */
 @Singleton
+@Requires(beans = WorldService.class)
 public class WorldHealthIndicator implements HealthIndicator {
 
     private final WorldService world;

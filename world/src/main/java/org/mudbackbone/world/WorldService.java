@@ -3,6 +3,7 @@ package org.mudbackbone.world;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /** The world's lifecycle: provision topics, run the loop on its own thread, stop it gracefully. */
 @Context
+@Requires(property = "mud.world.enabled", notEquals = "false")
 public class WorldService {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorldService.class);

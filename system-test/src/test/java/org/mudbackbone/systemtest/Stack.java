@@ -1,0 +1,65 @@
+package org.mudbackbone.systemtest;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URL;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.mudbackbone.gateway.GatewayService;
+
+/**
+ * A world and a gateway, each its own Micronaut context in this JVM, on a real broker. Each stack
+ * gets its own gateway ID and world IDs, so stacks on a shared broker do not meet.
+ */
+final class Stack implements AutoCloseable {
+
+    final String gatewayId;
+    private final ApplicationContext world;
+    private final EmbeddedServer gateway;
+
+    private Stack(String gatewayId, ApplicationContext world, EmbeddedServer gateway) {
+        this.gatewayId = gatewayId;
+        this.world = world;
+        this.gateway = gateway;
+    }
+
+    static Stack start(String bootstrapServers) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> worldProps = new HashMap<>(Map.of(
+                "mud.gateway.enabled", false,
+                "mud.world.bootstrap-servers", bootstrapServers,
+                "mud.world.transactional-id", "world-" + run,
+                "mud.world.group-id", "world-" + run,
+                // cheap hashing: the tests log in many times; production uses the recommended costs
+                "mud.world.hash-memory-kib", 64,
+                "mud.world.hash-iterations", 1,
+                "micronaut.server.port", -1));
+        ApplicationContext world = ApplicationContext.run(worldProps);
+        String gatewayId = "gw-" + run;
+        EmbeddedServer gateway = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "mud.world.enabled", false,
+                "mud.gateway.id", gatewayId,
+                "mud.gateway.bootstrap-servers", bootstrapServers,
+                "mud.gateway.host", "127.0.0.1",
+                "mud.gateway.telnet-port", 0,
+                "micronaut.server.port", -1,
+                "endpoints.health.details-visible", "ANONYMOUS",
+                "endpoints.prometheus.sensitive", false));
+        return new Stack(gatewayId, world, gateway);
+    }
+
+    int telnetPort() {
+        return gateway.getApplicationContext().getBean(GatewayService.class).telnetPort();
+    }
+
+    URL gatewayManagement() {
+        return gateway.getURL();
+    }
+
+    @Override
+    public void close() {
+        gateway.getApplicationContext().close();
+        world.close();
+    }
+}

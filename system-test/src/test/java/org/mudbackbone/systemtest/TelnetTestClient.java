@@ -1,0 +1,129 @@
+package org.mudbackbone.systemtest;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scripted player on a raw socket: it records telnet commands it receives (and answers none),
+ * keeps the text with ANSI colours stripped, and waits, bounded, for text to appear.
+ */
+final class TelnetTestClient implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final Socket socket;
+    private final Thread reader;
+    private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    private final List<String> commands = new ArrayList<>();
+    private int cursor;
+
+    TelnetTestClient(int port) throws IOException {
+        socket = new Socket("127.0.0.1", port);
+        socket.setTcpNoDelay(true);
+        reader = new Thread(this::read, "telnet-test-client");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read() {
+        try (InputStream in = socket.getInputStream()) {
+            int state = 0; // 0 data, 1 after IAC, 2 after verb, 3 in SB, 4 IAC in SB
+            int verb = 0;
+            for (int b; (b = in.read()) >= 0; ) {
+                synchronized (this) {
+                    switch (state) {
+                        case 0 -> {
+                            if (b == 255) {
+                                state = 1;
+                            } else {
+                                data.write(b);
+                            }
+                        }
+                        case 1 -> {
+                            if (b == 255) {
+                                data.write(b);
+                                state = 0;
+                            } else if (b >= 251 && b <= 254) {
+                                verb = b;
+                                state = 2;
+                            } else {
+                                state = b == 250 ? 3 : 0;
+                            }
+                        }
+                        case 2 -> {
+                            commands.add(name(verb) + " " + b);
+                            state = 0;
+                        }
+                        case 3 -> state = b == 255 ? 4 : 3;
+                        default -> state = b == 240 ? 0 : 3;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // closed
+        }
+    }
+
+    private static String name(int verb) {
+        return switch (verb) {
+            case 251 -> "WILL";
+            case 252 -> "WONT";
+            case 253 -> "DO";
+            default -> "DONT";
+        };
+    }
+
+    /** Everything received so far as text, colours removed. */
+    synchronized String text() {
+        return data.toString(StandardCharsets.UTF_8).replaceAll("\u001b\\[[0-9;]*m", "");
+    }
+
+    /** Waits for {@code expected} after the previous match, and moves past it. */
+    void awaitText(String expected) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                .failFast(() -> false)
+                .alias("'" + expected + "' in: " + tail())
+                .until(() -> text().indexOf(expected, cursor) >= 0);
+        cursor = text().indexOf(expected, cursor) + expected.length();
+    }
+
+    private String tail() {
+        String all = text();
+        return all.substring(Math.max(0, all.length() - 400));
+    }
+
+    synchronized List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    void awaitCommand(String command) {
+        await().atMost(WAIT).alias(command + " in " + commands()).until(() -> commands().contains(command));
+    }
+
+    void send(String line) {
+        try {
+            socket.getOutputStream().write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean closedByServer() {
+        return !reader.isAlive();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,150 @@
+package org.mudbackbone.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.mudbackbone.broker.client.ClientPresets;
+import org.mudbackbone.broker.testing.KafkaBroker;
+import org.mudbackbone.broker.topic.Topics;
+
+/**
+ * Two telnet players meet through a real gateway, a real broker and a real world. Subclasses say
+ * which broker.
+ */
+abstract class TwoPlayersMeet {
+
+    /** Letters only, as names must be; unique so runs on a shared broker do not collide. */
+    private static String name(String prefix) {
+        Random random = new Random();
+        StringBuilder name = new StringBuilder(prefix);
+        for (int i = 0; i < 6; i++) {
+            name.append((char) ('a' + random.nextInt(26)));
+        }
+        return name.toString();
+    }
+
+    @Test
+    void twoTelnetPlayersCreateCharactersMeetAndTalk(KafkaBroker broker) throws Exception {
+        String alice = name("Alice");
+        String bob = name("Bob");
+        String password = "correct-horse-" + name("x");
+        try (Stack stack = Stack.start(broker.bootstrapServers());
+                TelnetTestClient a = new TelnetTestClient(stack.telnetPort());
+                TelnetTestClient b = new TelnetTestClient(stack.telnetPort())) {
+            a.awaitText("Welcome to the MUD backbone");
+            b.awaitText("Welcome to the MUD backbone");
+
+            a.send("create " + alice + " " + password);
+            a.awaitText("Town Square");
+            b.send("create " + bob + " " + password);
+            b.awaitText("Town Square");
+            a.awaitText(bob + " has connected.");
+
+            a.send("say Hello, " + bob + "!");
+            b.awaitText(alice + " says, \"Hello, " + bob + "!\"");
+            b.send("emote waves.");
+            a.awaitText(bob + " waves.");
+
+            b.send("north");
+            a.awaitText(bob + " leaves north.");
+            a.send("n");
+            b.awaitText(alice + " arrives.");
+            b.send("who");
+            b.awaitText(alice);
+
+            a.send("quit");
+            a.awaitText("Goodbye!");
+            b.awaitText(alice + " has left the game.");
+
+            assertSecretNeverInKafka(broker, stack.gatewayId, password);
+        }
+    }
+
+    @Test
+    void passwordEchoIsSuppressedWhenTheWorldAsksForASecret(KafkaBroker broker) throws Exception {
+        String carol = name("Carol");
+        try (Stack stack = Stack.start(broker.bootstrapServers());
+                TelnetTestClient c = new TelnetTestClient(stack.telnetPort())) {
+            c.awaitText("Welcome");
+            c.send("create " + carol);
+            c.awaitText("Choose a password");
+            c.awaitCommand("WILL 1"); // IAC WILL ECHO: the client stops echoing
+            c.send("hunter2-but-longer");
+            c.awaitText("Town Square");
+            c.awaitCommand("WONT 1"); // and echoes again afterwards
+
+            try (TelnetTestClient again = new TelnetTestClient(stack.telnetPort())) {
+                again.awaitText("Welcome");
+                again.send("connect " + carol + " wrong-password");
+                again.awaitText("Wrong name or password.");
+                again.send("connect " + carol + " hunter2-but-longer");
+                again.awaitText("Welcome back, " + carol);
+            }
+        }
+    }
+
+    @Test
+    void gatewayReportsHealthAndMetrics(KafkaBroker broker) throws Exception {
+        try (Stack stack = Stack.start(broker.bootstrapServers());
+                TelnetTestClient c = new TelnetTestClient(stack.telnetPort())) {
+            c.awaitText("Welcome");
+            HttpClient http = HttpClient.newHttpClient();
+            String health = http.send(HttpRequest.newBuilder(stack.gatewayManagement().toURI().resolve("/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = http.send(HttpRequest.newBuilder(stack.gatewayManagement().toURI().resolve("/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(health.contains("\"status\":\"UP\""), health);
+            assertTrue(metrics.contains("mud_gateway_sessions 1.0"), metrics);
+        }
+    }
+
+    /** Reads every record of the input, state and output topics and looks for the secret in each. */
+    private static void assertSecretNeverInKafka(KafkaBroker broker, String gatewayId, String secret) {
+        byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
+        int records = 0;
+        try (var consumer = new KafkaConsumer<String, byte[]>(ClientPresets.stateReader(broker.bootstrapServers(), "audit"))) {
+            for (String topic : List.of(Topics.INPUT.name(), Topics.STATE.name(), Topics.output(gatewayId).name())) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                var end = consumer.endOffsets(partitions);
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                    for (var record : consumer.poll(Duration.ofMillis(200))) {
+                        records++;
+                        if (record.value() != null && indexOf(record.value(), needle) >= 0) {
+                            fail("the password is in " + topic + ": " + new String(record.value(), StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(records > 0);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
