@@ -8,6 +8,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  *
  * @param id               names this gateway and its output topic; unique among running gateways
  * @param bootstrapServers the Kafka cluster
+ * @param namespace        the game's topic namespace (the same for its world and gateways)
  * @param host             the address the player-facing servers bind
  * @param telnetPort       telnet port (0: any free port)
  * @param maxLineBytes     the longest line a player may send
@@ -16,6 +17,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 public record GatewayConfig(
         @Bindable(defaultValue = "gw1") String id,
         @Bindable(defaultValue = "127.0.0.1:9092") String bootstrapServers,
+        @Bindable(defaultValue = "mud") String namespace,
         @Bindable(defaultValue = "0.0.0.0") String host,
         @Bindable(defaultValue = "4000") int telnetPort,
         @Bindable(defaultValue = "2048") int maxLineBytes) {}

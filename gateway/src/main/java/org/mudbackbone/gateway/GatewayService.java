@@ -47,12 +47,13 @@ public class GatewayService {
     @PostConstruct
     void start() throws InterruptedException {
         LOG.info("gateway {} starting against Kafka at {}", config.id(), config.bootstrapServers());
+        Topics topics = new Topics(config.namespace());
         new TopicProvisioner(config.bootstrapServers(), TopicSettings.fromEnvironment())
-                .ensure(List.of(Topics.INPUT, Topics.output(config.id())));
+                .ensure(List.of(topics.input(), topics.output(config.id())));
         hasher = new SecretHasher();
-        publisher = new InputPublisher(config.bootstrapServers(), config.id());
+        publisher = new InputPublisher(config.bootstrapServers(), topics, config.id());
         sessions = new SessionManager(config.id(), publisher, hasher);
-        dispatcher = new OutputDispatcher(config.bootstrapServers(), config.id(), sessions);
+        dispatcher = new OutputDispatcher(config.bootstrapServers(), topics, config.id(), sessions);
         dispatcher.start();
         telnet = TelnetServer.bind(config.host(), config.telnetPort(), config.maxLineBytes(), sessions);
         Gauge.builder("mud.gateway.sessions", sessions, SessionManager::count)

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.mudbackbone.broker.topic.Topics;
 import org.mudbackbone.gateway.GatewayService;
 
 /**
@@ -15,11 +16,13 @@ import org.mudbackbone.gateway.GatewayService;
 final class Stack implements AutoCloseable {
 
     final String gatewayId;
+    final Topics topics;
     private final ApplicationContext world;
     private final EmbeddedServer gateway;
 
-    private Stack(String gatewayId, ApplicationContext world, EmbeddedServer gateway) {
+    private Stack(String gatewayId, Topics topics, ApplicationContext world, EmbeddedServer gateway) {
         this.gatewayId = gatewayId;
+        this.topics = topics;
         this.world = world;
         this.gateway = gateway;
     }
@@ -29,6 +32,7 @@ final class Stack implements AutoCloseable {
         Map<String, Object> worldProps = new HashMap<>(Map.of(
                 "mud.gateway.enabled", false,
                 "mud.world.bootstrap-servers", bootstrapServers,
+                "mud.world.namespace", "test-" + run,
                 "mud.world.transactional-id", "world-" + run,
                 "mud.world.group-id", "world-" + run,
                 // cheap hashing: the tests log in many times; production uses the recommended costs
@@ -41,12 +45,13 @@ final class Stack implements AutoCloseable {
                 "mud.world.enabled", false,
                 "mud.gateway.id", gatewayId,
                 "mud.gateway.bootstrap-servers", bootstrapServers,
+                "mud.gateway.namespace", "test-" + run,
                 "mud.gateway.host", "127.0.0.1",
                 "mud.gateway.telnet-port", 0,
                 "micronaut.server.port", -1,
                 "endpoints.health.details-visible", "ANONYMOUS",
                 "endpoints.prometheus.sensitive", false));
-        return new Stack(gatewayId, world, gateway);
+        return new Stack(gatewayId, new Topics("test-" + run), world, gateway);
     }
 
     int telnetPort() {

@@ -68,7 +68,7 @@ abstract class TwoPlayersMeet {
             a.awaitText("Goodbye!");
             b.awaitText(alice + " has left the game.");
 
-            assertSecretNeverInKafka(broker, stack.gatewayId, password);
+            assertSecretNeverInKafka(broker, stack.topics, stack.gatewayId, password);
         }
     }
 
@@ -111,11 +111,11 @@ abstract class TwoPlayersMeet {
     }
 
     /** Reads every record of the input, state and output topics and looks for the secret in each. */
-    private static void assertSecretNeverInKafka(KafkaBroker broker, String gatewayId, String secret) {
+    private static void assertSecretNeverInKafka(KafkaBroker broker, Topics topics, String gatewayId, String secret) {
         byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
         int records = 0;
         try (var consumer = new KafkaConsumer<String, byte[]>(ClientPresets.stateReader(broker.bootstrapServers(), "audit"))) {
-            for (String topic : List.of(Topics.INPUT.name(), Topics.STATE.name(), Topics.output(gatewayId).name())) {
+            for (String topic : List.of(topics.input().name(), topics.state().name(), topics.output(gatewayId).name())) {
                 List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                         .map(p -> new TopicPartition(topic, p.partition())).toList();
                 consumer.assign(partitions);

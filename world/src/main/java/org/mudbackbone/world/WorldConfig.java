@@ -7,6 +7,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * A world's settings ({@code mud.world.*}, or environment variables such as {@code MUD_KAFKA_BOOTSTRAP}).
  *
  * @param bootstrapServers   the Kafka cluster
+ * @param namespace          the game's topic namespace (the same for its world and gateways)
  * @param transactionalId    the same for every instance of one world: a new instance fences the old
  * @param groupId            the consumer group whose committed offsets say where the world resumes
  * @param hashMemoryKib      Argon2id memory cost asked of gateways for new accounts
@@ -15,6 +16,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 @ConfigurationProperties("mud.world")
 public record WorldConfig(
         @Bindable(defaultValue = "127.0.0.1:9092") String bootstrapServers,
+        @Bindable(defaultValue = "mud") String namespace,
         @Bindable(defaultValue = "mud-world") String transactionalId,
         @Bindable(defaultValue = "mud-world") String groupId,
         @Bindable(defaultValue = "19456") int hashMemoryKib,

@@ -39,13 +39,14 @@ public class WorldService {
     void start() throws InterruptedException {
         LOG.info("world starting against Kafka at {} as {}", config.bootstrapServers(), config.transactionalId());
         TopicProvisioner provisioner = new TopicProvisioner(config.bootstrapServers(), TopicSettings.fromEnvironment());
-        provisioner.ensure(Topics.shared());
+        Topics topics = new Topics(config.namespace());
+        provisioner.ensure(topics.shared());
         HashParams hash = new HashParams(HashParams.ARGON2ID, config.hashMemoryKib(), config.hashIterations(), 1, 32);
         if (!hash.withinLimits()) {
             throw new IllegalStateException("password hash costs beyond what gateways accept: " + hash);
         }
         WorldRules rules = new WorldRules(Seed.START_ROOM, hash);
-        loop = new WorldLoop(config.bootstrapServers(), config.transactionalId(), config.groupId(),
+        loop = new WorldLoop(config.bootstrapServers(), topics, config.transactionalId(), config.groupId(),
                 new InputHandler(rules), provisioner, meters);
         thread = new Thread(loop, "world-loop");
         thread.start();

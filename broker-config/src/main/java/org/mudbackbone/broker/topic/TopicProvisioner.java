@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the topics that are missing, leaves the others alone. Safe to run by every service at
  * start, by several at once, and by hand as an ops command:
- * {@code java -cp ... org.mudbackbone.broker.topic.TopicProvisioner <bootstrap> [gateway-id...]}.
+ * {@code java -cp ... org.mudbackbone.broker.topic.TopicProvisioner <bootstrap> <namespace> [gateway-id...]}.
  */
 public final class TopicProvisioner {
 
@@ -73,13 +73,14 @@ public final class TopicProvisioner {
     }
 
     public static void main(String[] args) {
-        if (args.length < 1) {
-            System.err.println("usage: TopicProvisioner <bootstrap-servers> [gateway-id...]");
+        if (args.length < 2) {
+            System.err.println("usage: TopicProvisioner <bootstrap-servers> <namespace> [gateway-id...]");
             System.exit(2);
         }
-        List<Topic> topics = new ArrayList<>(Topics.shared());
-        for (int i = 1; i < args.length; i++) {
-            topics.add(Topics.output(args[i]));
+        Topics catalogue = new Topics(args[1]);
+        List<Topic> topics = new ArrayList<>(catalogue.shared());
+        for (int i = 2; i < args.length; i++) {
+            topics.add(catalogue.output(args[i]));
         }
         List<String> created = new TopicProvisioner(args[0], TopicSettings.fromEnvironment()).ensure(topics);
         System.out.println(created.isEmpty() ? "all topics present" : "created " + created);

@@ -30,8 +30,8 @@ class EmbeddedKafkaTest {
     @Test
     void provisioningIsIdempotent(KafkaBroker broker) {
         var provisioner = new TopicProvisioner(broker.bootstrapServers(), TopicSettings.SINGLE_NODE);
-        Topic output = Topics.output("provision-test");
-        List<Topic> topics = List.of(Topics.INPUT, output);
+        Topics catalogue = new Topics("provision-test");
+        List<Topic> topics = List.of(catalogue.input(), catalogue.output("gw"));
 
         provisioner.ensure(topics);
         List<String> second = provisioner.ensure(topics);
@@ -41,7 +41,7 @@ class EmbeddedKafkaTest {
 
     @Test
     void aPublishedInputIsReadBackCommitted(KafkaBroker broker) {
-        Topic topic = Topics.output("roundtrip-test");
+        Topic topic = new Topics("roundtrip-test").output("gw");
         new TopicProvisioner(broker.bootstrapServers(), TopicSettings.SINGLE_NODE).ensure(List.of(topic));
         var line = new PlayerInput.Line("s1", "gw", 1, 42, "look");
 

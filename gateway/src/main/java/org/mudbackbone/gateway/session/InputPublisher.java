@@ -18,8 +18,10 @@ public final class InputPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InputPublisher.class);
 
     private final Producer<String, byte[]> producer;
+    private final String topic;
 
-    public InputPublisher(String bootstrapServers, String gatewayId) {
+    public InputPublisher(String bootstrapServers, Topics topics, String gatewayId) {
+        this.topic = topics.input().name();
         this.producer = new KafkaProducer<>(ClientPresets.inputProducer(bootstrapServers, gatewayId));
     }
 
@@ -30,7 +32,7 @@ public final class InputPublisher implements AutoCloseable {
     void publish(Session session, LongFunction<PlayerInput> input) {
         synchronized (session) {
             PlayerInput record = input.apply(session.takeInputSeq());
-            producer.send(new ProducerRecord<>(Topics.INPUT.name(), session.inputKey(), JsonCodec.INPUT.encode(record)),
+            producer.send(new ProducerRecord<>(topic, session.inputKey(), JsonCodec.INPUT.encode(record)),
                     (metadata, error) -> {
                         if (error != null) {
                             LOG.error("session {}: input {} not published: {}", session.id(), record.seq(), error.toString());

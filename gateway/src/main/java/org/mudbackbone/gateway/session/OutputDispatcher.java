@@ -30,10 +30,10 @@ public final class OutputDispatcher implements AutoCloseable {
     private final CountDownLatch assigned = new CountDownLatch(1);
     private volatile boolean closed;
 
-    public OutputDispatcher(String bootstrapServers, String gatewayId, SessionManager sessions) {
+    public OutputDispatcher(String bootstrapServers, Topics topics, String gatewayId, SessionManager sessions) {
         this.consumer = new KafkaConsumer<>(ClientPresets.outputConsumer(bootstrapServers, gatewayId));
         this.sessions = sessions;
-        this.topic = Topics.output(gatewayId);
+        this.topic = topics.output(gatewayId);
         this.thread = new Thread(this::run, "output-" + gatewayId);
     }
 

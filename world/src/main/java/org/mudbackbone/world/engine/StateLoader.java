@@ -8,7 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.mudbackbone.broker.client.ClientPresets;
-import org.mudbackbone.broker.topic.Topics;
+import org.mudbackbone.broker.topic.Topic;
 import org.mudbackbone.world.model.WorldObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +20,13 @@ public final class StateLoader {
 
     private StateLoader() {}
 
-    public static WorldState load(String bootstrapServers) {
+    public static WorldState load(String bootstrapServers, Topic stateTopic) {
         long started = System.nanoTime();
         WorldState state = new WorldState();
         long records = 0;
         try (Consumer<String, byte[]> consumer =
                 new KafkaConsumer<>(ClientPresets.stateReader(bootstrapServers, "world-state-loader"))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.STATE.name()).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(stateTopic.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

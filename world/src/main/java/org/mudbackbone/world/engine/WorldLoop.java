@@ -47,6 +47,7 @@ public final class WorldLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(WorldLoop.class);
 
     private final String bootstrapServers;
+    private final Topics topics;
     private final String transactionalId;
     private final String groupId;
     private final InputHandler handler;
@@ -62,9 +63,10 @@ public final class WorldLoop implements Runnable {
     private volatile Consumer<String, byte[]> consumer;
     private volatile WorldState state;
 
-    public WorldLoop(String bootstrapServers, String transactionalId, String groupId, InputHandler handler,
+    public WorldLoop(String bootstrapServers, Topics topics, String transactionalId, String groupId, InputHandler handler,
             TopicProvisioner provisioner, MeterRegistry meters) {
         this.bootstrapServers = bootstrapServers;
+        this.topics = topics;
         this.transactionalId = transactionalId;
         this.groupId = groupId;
         this.handler = handler;
@@ -82,12 +84,12 @@ public final class WorldLoop implements Runnable {
                 new KafkaProducer<>(ClientPresets.worldProducer(bootstrapServers, transactionalId))) {
             // fences any older world and aborts its open transaction, so the state read next is final
             producer.initTransactions();
-            state = StateLoader.load(bootstrapServers);
+            state = StateLoader.load(bootstrapServers, topics.state());
             seedIfEmpty(producer);
             try (Consumer<String, byte[]> input =
                     new KafkaConsumer<>(ClientPresets.inputConsumer(bootstrapServers, groupId))) {
                 consumer = input;
-                List<TopicPartition> partitions = input.partitionsFor(Topics.INPUT.name()).stream()
+                List<TopicPartition> partitions = input.partitionsFor(topics.input().name()).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                 // the one active world reads every input partition, from the group's committed offsets
                 input.assign(partitions);
@@ -132,10 +134,10 @@ public final class WorldLoop implements Runnable {
         ensureOutputTopics(outbox);
         try {
             producer.beginTransaction();
-            tx.changes().forEach((id, object) -> producer.send(new ProducerRecord<>(Topics.STATE.name(), id,
+            tx.changes().forEach((id, object) -> producer.send(new ProducerRecord<>(topics.state().name(), id,
                     object == null ? null : WorldObject.CODEC.encode(object))));
             for (Outbox.Envelope envelope : outbox.envelopes()) {
-                producer.send(new ProducerRecord<>(Topics.output(envelope.gateway()).name(),
+                producer.send(new ProducerRecord<>(topics.output(envelope.gateway()).name(),
                         envelope.output().session(), JsonCodec.OUTPUT.encode(envelope.output())));
             }
             producer.sendOffsetsToTransaction(next, new ConsumerGroupMetadata(groupId));
@@ -160,7 +162,7 @@ public final class WorldLoop implements Runnable {
         List<Topic> missing = new ArrayList<>();
         for (Outbox.Envelope envelope : outbox.envelopes()) {
             if (knownGateways.add(envelope.gateway())) {
-                missing.add(Topics.output(envelope.gateway()));
+                missing.add(topics.output(envelope.gateway()));
             }
         }
         if (!missing.isEmpty()) {
@@ -176,7 +178,7 @@ public final class WorldLoop implements Runnable {
         Seed.rooms().forEach(tx::put);
         producer.beginTransaction();
         for (Room room : Seed.rooms()) {
-            producer.send(new ProducerRecord<>(Topics.STATE.name(), room.id(), WorldObject.CODEC.encode(room)));
+            producer.send(new ProducerRecord<>(topics.state().name(), room.id(), WorldObject.CODEC.encode(room)));
         }
         producer.commitTransaction();
         state.apply(tx.changes());
