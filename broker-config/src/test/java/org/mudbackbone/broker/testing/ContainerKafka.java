@@ -8,7 +8,7 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 public final class ContainerKafka {
 
-    public static final String IMAGE = "apache/kafka:4.1.1";
+    public static final String IMAGE = "apache/kafka:4.3.1";
 
     private ContainerKafka() {}
 

@@ -55,6 +55,9 @@ public final class InputHandler {
         }
         SessionLink link = game.session(input.session());
         if (link == null) {
+            if (input instanceof PlayerInput.Closed) {
+                return; // the world ended the session first (quit): nothing left to close
+            }
             LOG.warn("session {}: {} for an unknown session, skipped", input.session(), input.getClass().getSimpleName());
             return;
         }
