@@ -49,7 +49,7 @@ public class GatewayService {
         LOG.info("gateway {} starting against Kafka at {}", config.id(), config.bootstrapServers());
         Topics topics = new Topics(config.namespace());
         new TopicProvisioner(config.bootstrapServers(), TopicSettings.fromEnvironment())
-                .ensure(List.of(topics.input(), topics.output(config.id())));
+                .ensure(List.of(topics.input(), topics.worldStatus(), topics.output(config.id())));
         hasher = new SecretHasher();
         publisher = new InputPublisher(config.bootstrapServers(), topics, config.id());
         sessions = new SessionManager(config.id(), publisher, hasher);

@@ -12,6 +12,10 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param groupId            the consumer group whose committed offsets say where the world resumes
  * @param hashMemoryKib      Argon2id memory cost asked of gateways for new accounts
  * @param hashIterations     Argon2id time cost asked of gateways for new accounts
+ * @param heartbeatMs        how often the active world tells gateways it is there
+ * @param leaderTimeoutMs    how long a crashed active world goes unnoticed before a standby leads
+ *                           (the leader group's session timeout; at least the broker's minimum, 6 s by default)
+ * @param maxInputAgeSeconds a line kept while the world was away and older than this is dropped with a notice
  */
 @ConfigurationProperties("mud.world")
 public record WorldConfig(
@@ -20,4 +24,7 @@ public record WorldConfig(
         @Bindable(defaultValue = "mud-world") String transactionalId,
         @Bindable(defaultValue = "mud-world") String groupId,
         @Bindable(defaultValue = "19456") int hashMemoryKib,
-        @Bindable(defaultValue = "2") int hashIterations) {}
+        @Bindable(defaultValue = "2") int hashIterations,
+        @Bindable(defaultValue = "1000") int heartbeatMs,
+        @Bindable(defaultValue = "6000") int leaderTimeoutMs,
+        @Bindable(defaultValue = "60") int maxInputAgeSeconds) {}

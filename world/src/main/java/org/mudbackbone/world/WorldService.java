@@ -11,6 +11,7 @@ import org.mudbackbone.broker.message.HashParams;
 import org.mudbackbone.broker.topic.TopicProvisioner;
 import org.mudbackbone.broker.topic.TopicSettings;
 import org.mudbackbone.broker.topic.Topics;
+import org.mudbackbone.world.command.Commands;
 import org.mudbackbone.world.command.WorldRules;
 import org.mudbackbone.world.engine.InputHandler;
 import org.mudbackbone.world.engine.Seed;
@@ -36,7 +37,7 @@ public class WorldService {
     }
 
     @PostConstruct
-    void start() throws InterruptedException {
+    void start() {
         LOG.info("world starting against Kafka at {} as {}", config.bootstrapServers(), config.transactionalId());
         TopicProvisioner provisioner = new TopicProvisioner(config.bootstrapServers(), TopicSettings.fromEnvironment());
         Topics topics = new Topics(config.namespace());
@@ -46,18 +47,25 @@ public class WorldService {
             throw new IllegalStateException("password hash costs beyond what gateways accept: " + hash);
         }
         WorldRules rules = new WorldRules(Seed.START_ROOM, hash);
-        loop = new WorldLoop(config.bootstrapServers(), topics, config.transactionalId(), config.groupId(),
-                new InputHandler(rules), provisioner, meters);
+        InputHandler handler = new InputHandler(rules, new Commands(rules),
+                Duration.ofSeconds(config.maxInputAgeSeconds()), System::currentTimeMillis);
+        loop = new WorldLoop(new WorldLoop.Settings(config.bootstrapServers(), topics, config.transactionalId(),
+                config.groupId(), Duration.ofMillis(config.heartbeatMs()), config.leaderTimeoutMs()),
+                handler, provisioner, meters);
         thread = new Thread(loop, "world-loop");
         thread.start();
-        if (!loop.awaitReady(Duration.ofMinutes(2))) {
-            throw new IllegalStateException("world loop did not start");
-        }
         Gauge.builder("mud.world.objects", loop, WorldLoop::objects).register(meters);
+        Gauge.builder("mud.world.active", loop, l -> l.role() == WorldLoop.Role.ACTIVE ? 1 : 0)
+                .description("1 while this instance is the active world, 0 while it stands by").register(meters);
     }
 
+    /** A standby is healthy too: it is ready to take over. */
     boolean healthy() {
-        return loop != null && loop.running();
+        return loop != null && loop.role() != WorldLoop.Role.STOPPED;
+    }
+
+    WorldLoop.Role role() {
+        return loop == null ? WorldLoop.Role.STOPPED : loop.role();
     }
 
     int objects() {

@@ -76,6 +76,27 @@ public final class ClientPresets {
         return p;
     }
 
+    /**
+     * A world instance's membership in the leader group: the member holding the lock topic's one
+     * partition is the active world. Its session timeout is how long a crashed active world goes
+     * unnoticed before a standby takes over.
+     */
+    public static Properties leaderElection(String bootstrapServers, String groupId, String instance,
+            int sessionTimeoutMs) {
+        Properties p = consumerBase(bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + instance);
+        // the classic protocol: its session timeout may be as short as the broker's 6 s minimum
+        p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs);
+        // a third of the session timeout, as Kafka advises: a live leader is never taken for dead
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(500, sessionTimeoutMs / 3));
+        // the active world polls this consumer between batches; a batch stuck longer than this is a hung world
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 30_000);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return p;
+    }
+
     /** A gateway reading the output for its own sessions. */
     public static Properties outputConsumer(String bootstrapServers, String gatewayId) {
         Properties p = consumerBase(bootstrapServers);

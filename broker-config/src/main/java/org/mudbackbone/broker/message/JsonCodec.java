@@ -30,6 +30,7 @@ public final class JsonCodec<T> {
 
     public static final JsonCodec<PlayerInput> INPUT = new JsonCodec<>(PlayerInput.class);
     public static final JsonCodec<GameOutput> OUTPUT = new JsonCodec<>(GameOutput.class);
+    public static final JsonCodec<WorldSignal> SIGNAL = new JsonCodec<>(WorldSignal.class);
 
     private final Class<T> type;
 

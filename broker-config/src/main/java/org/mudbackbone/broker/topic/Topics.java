@@ -19,6 +19,10 @@ import org.apache.kafka.common.config.TopicConfig;
  *   <li>{@link #output(String)}: one topic per gateway with the output for its sessions, keyed by
  *       session ID; values {@code GameOutput} (codec {@code JsonCodec.OUTPUT}). Each gateway creates its
  *       own at start, so adding a gateway needs no hand-made broker change. One writer: the active world.
+ *   <li>{@link #worldStatus()}: the active world's heartbeats and stopping signal ({@code WorldSignal},
+ *       codec {@code JsonCodec.SIGNAL}), read by every gateway. One writer: the active world.
+ *   <li>{@link #worldLock()}: never written; world instances join one consumer group on it, and the
+ *       one that holds its only partition is the active world.
  * </ul>
  */
 public record Topics(String namespace) {
@@ -54,9 +58,20 @@ public record Topics(String namespace) {
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofHours(6).toMillis())));
     }
 
+    public Topic worldStatus() {
+        return new Topic(namespace + ".world-status", 1, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                // only the latest signals matter: readers start at the end
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis())));
+    }
+
+    public Topic worldLock() {
+        return new Topic(namespace + ".world-lock", 1, Map.of());
+    }
+
     /** The topics every world and gateway needs before it starts. */
     public List<Topic> shared() {
-        return List.of(input(), state());
+        return List.of(input(), state(), worldStatus(), worldLock());
     }
 
     private static void requireNamePart(String what, String value) {

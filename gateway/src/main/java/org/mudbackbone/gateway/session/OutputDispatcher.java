@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads this gateway's own output topic (committed records only) and hands each output to its
- * session. Only this gateway's sessions' output arrives here: the world routes per gateway.
+ * Reads this gateway's own output topic and the world-status topic (committed records only): hands
+ * each output to its session, and each world signal to the {@link WorldPresence}. Only this gateway's
+ * sessions' output arrives here: the world routes per gateway.
  */
 public final class OutputDispatcher implements AutoCloseable {
 
@@ -26,6 +27,7 @@ public final class OutputDispatcher implements AutoCloseable {
     private final Consumer<String, byte[]> consumer;
     private final SessionManager sessions;
     private final Topic topic;
+    private final Topic status;
     private final Thread thread;
     private final CountDownLatch assigned = new CountDownLatch(1);
     private volatile boolean closed;
@@ -34,6 +36,7 @@ public final class OutputDispatcher implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(ClientPresets.outputConsumer(bootstrapServers, gatewayId));
         this.sessions = sessions;
         this.topic = topics.output(gatewayId);
+        this.status = topics.worldStatus();
         this.thread = new Thread(this::run, "output-" + gatewayId);
     }
 
@@ -45,7 +48,8 @@ public final class OutputDispatcher implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+            List<TopicPartition> partitions = java.util.stream.Stream.of(topic, status)
+                    .flatMap(t -> consumer.partitionsFor(t.name()).stream())
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
@@ -54,9 +58,15 @@ public final class OutputDispatcher implements AutoCloseable {
             assigned.countDown();
             LOG.info("reading output from {}", topic.name());
             while (!closed) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    JsonCodec.OUTPUT.decode(record.value()).ifPresent(this::deliverSafely);
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.topic().equals(status.name())) {
+                        JsonCodec.SIGNAL.decode(record.value())
+                                .ifPresent(s -> sessions.presence().signal(s, System.currentTimeMillis()));
+                    } else {
+                        JsonCodec.OUTPUT.decode(record.value()).ifPresent(this::deliverSafely);
+                    }
                 }
+                sessions.presence().tick(System.currentTimeMillis());
             }
         } catch (WakeupException e) {
             if (!closed) {

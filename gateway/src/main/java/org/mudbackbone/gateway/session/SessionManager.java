@@ -24,6 +24,7 @@ public final class SessionManager {
     private final InputPublisher publisher;
     private final SecretHasher hasher;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final WorldPresence presence = new WorldPresence(this::announce, System.currentTimeMillis());
 
     public SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher) {
         this.gatewayId = gatewayId;
@@ -36,6 +37,9 @@ public final class SessionManager {
         sessions.put(session.id(), session);
         LOG.info("session {} opened: {} from {}", session.id(), protocol, address);
         publisher.publish(session, seq -> new PlayerInput.Opened(session.id(), gatewayId, seq, now(), protocol, address));
+        if (presence.away()) {
+            connection.text(WorldPresence.AWAY);
+        }
         return session;
     }
 
@@ -87,6 +91,16 @@ public final class SessionManager {
             connection.close(disconnect.reason());
             close(session, "disconnected by the world");
         }
+    }
+
+    /** The world's heartbeats and signals, which say whether it is there. */
+    public WorldPresence presence() {
+        return presence;
+    }
+
+    /** Tells every player the same thing (markup): the gateway's own notices. */
+    void announce(String markup) {
+        sessions.values().forEach(s -> s.connection().text(markup));
     }
 
     public Collection<Session> sessions() {

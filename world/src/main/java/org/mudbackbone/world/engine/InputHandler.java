@@ -1,5 +1,7 @@
 package org.mudbackbone.world.engine;
 
+import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.mudbackbone.broker.markup.Markup;
 import org.mudbackbone.broker.message.PlayerInput;
 import org.mudbackbone.world.account.Logins;
@@ -18,14 +20,23 @@ public final class InputHandler {
 
     private final Commands commands;
     private final WorldRules rules;
+    private final Duration maxInputAge;
+    private final LongSupplier clock;
 
     public InputHandler(WorldRules rules) {
-        this(rules, new Commands(rules));
+        this(rules, new Commands(rules), Duration.ofSeconds(60), System::currentTimeMillis);
     }
 
-    public InputHandler(WorldRules rules, Commands commands) {
+    /**
+     * @param maxInputAge a typed line older than this (kept while the world was away) is dropped
+     *                    with a notice instead of being done late
+     * @param clock       epoch milliseconds now
+     */
+    public InputHandler(WorldRules rules, Commands commands, Duration maxInputAge, LongSupplier clock) {
         this.rules = rules;
         this.commands = commands;
+        this.maxInputAge = maxInputAge;
+        this.clock = clock;
     }
 
     /** Does all of a batch in {@code tx}; an input that throws is undone alone and its player told. */
@@ -66,7 +77,10 @@ public final class InputHandler {
         }
         link = link.withLastInputSeq(Math.max(link.lastInputSeq(), input.seq()));
         game.put(link);
-        if (input instanceof PlayerInput.Line line) {
+        if (input instanceof PlayerInput.Line line && tooOld(line)) {
+            game.msgSession(link, "{yellow}You typed \"" + Markup.escape(line.text()) + "\" "
+                    + (clock.getAsLong() - line.at()) / 1000 + " s ago, while the world was away; it was not done.{/}");
+        } else if (input instanceof PlayerInput.Line line) {
             commands.run(game, link, line.text());
             SessionLink after = game.session(link.session());
             if (after != null) {
@@ -79,6 +93,10 @@ public final class InputHandler {
             close(game, link);
         }
         // ClientInfo: kept by later work (colour depth, window size); nothing to do yet
+    }
+
+    private boolean tooOld(PlayerInput.Line line) {
+        return clock.getAsLong() - line.at() > maxInputAge.toMillis();
     }
 
     private void open(Game game, PlayerInput.Opened opened) {

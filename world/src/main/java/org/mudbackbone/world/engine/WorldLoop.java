@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +28,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.mudbackbone.broker.client.ClientPresets;
 import org.mudbackbone.broker.message.JsonCodec;
 import org.mudbackbone.broker.message.PlayerInput;
+import org.mudbackbone.broker.message.WorldSignal;
 import org.mudbackbone.broker.topic.Topic;
 import org.mudbackbone.broker.topic.TopicProvisioner;
 import org.mudbackbone.broker.topic.Topics;
@@ -38,37 +39,44 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The world's consume-process-produce loop, after Apache Kafka's ExactlyOnceMessageProcessor: each
- * poll is one transaction holding the state changes, the output and the consumed offsets, so an
- * input takes effect exactly once. The transactional ID is the same on every world instance: a new
- * one's {@code initTransactions} fences any older one, which can then never commit again.
+ * poll is one transaction holding the state changes, the output, a heartbeat when one is due, and
+ * the consumed offsets, so an input takes effect exactly once.
+ *
+ * <p>An instance stands by until it leads ({@link Leadership}), then becomes active: it fences any
+ * older instance ({@code initTransactions} with the shared transactional ID), rebuilds its memory from
+ * the state topic and reads input from the committed offsets. It stays active until it is closed
+ * (then it says so on the status topic), fenced or deposed; the last two send it back to standing by.
  */
 public final class WorldLoop implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorldLoop.class);
 
-    private final String bootstrapServers;
+    /** How the loop is set up. */
+    public record Settings(String bootstrapServers, Topics topics, String transactionalId, String groupId,
+            Duration heartbeatInterval, int leaderSessionTimeoutMs) {}
+
+    /** What the instance is doing. */
+    public enum Role { STANDBY, ACTIVE, STOPPED }
+
+    private final Settings settings;
     private final Topics topics;
-    private final String transactionalId;
-    private final String groupId;
     private final InputHandler handler;
     private final TopicProvisioner provisioner;
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final Set<String> knownGateways = new HashSet<>();
-    private final CountDownLatch ready = new CountDownLatch(1);
     private final Counter inputs;
     private final Counter commits;
     private final Counter aborts;
     private final Timer batches;
     private volatile boolean closed;
-    private volatile boolean running;
+    private volatile Role role = Role.STANDBY;
     private volatile Consumer<String, byte[]> consumer;
     private volatile WorldState state;
+    private long lastHeartbeat;
 
-    public WorldLoop(String bootstrapServers, Topics topics, String transactionalId, String groupId, InputHandler handler,
-            TopicProvisioner provisioner, MeterRegistry meters) {
-        this.bootstrapServers = bootstrapServers;
-        this.topics = topics;
-        this.transactionalId = transactionalId;
-        this.groupId = groupId;
+    public WorldLoop(Settings settings, InputHandler handler, TopicProvisioner provisioner, MeterRegistry meters) {
+        this.settings = settings;
+        this.topics = settings.topics();
         this.handler = handler;
         this.provisioner = provisioner;
         this.inputs = meters.counter("mud.world.inputs");
@@ -79,46 +87,80 @@ public final class WorldLoop implements Runnable {
 
     @Override
     public void run() {
-        running = true;
-        try (Producer<String, byte[]> producer =
-                new KafkaProducer<>(ClientPresets.worldProducer(bootstrapServers, transactionalId))) {
+        try (Leadership leadership = new Leadership(settings.bootstrapServers(), topics.worldLock(),
+                settings.groupId() + "-leader", instance, settings.leaderSessionTimeoutMs())) {
+            while (!closed) {
+                role = Role.STANDBY;
+                LOG.info("world {} standing by", instance);
+                if (!leadership.await(() -> closed)) {
+                    break;
+                }
+                runActive(leadership);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("world {} failed", instance, e);
+        } finally {
+            role = Role.STOPPED;
+            LOG.info("world {} stopped", instance);
+        }
+    }
+
+    private void runActive(Leadership leadership) {
+        try (Producer<String, byte[]> producer = new KafkaProducer<>(
+                ClientPresets.worldProducer(settings.bootstrapServers(), settings.transactionalId()))) {
             // fences any older world and aborts its open transaction, so the state read next is final
             producer.initTransactions();
-            state = StateLoader.load(bootstrapServers, topics.state());
+            state = StateLoader.load(settings.bootstrapServers(), topics.state());
             seedIfEmpty(producer);
-            try (Consumer<String, byte[]> input =
-                    new KafkaConsumer<>(ClientPresets.inputConsumer(bootstrapServers, groupId))) {
+            try (Consumer<String, byte[]> input = new KafkaConsumer<>(
+                    ClientPresets.inputConsumer(settings.bootstrapServers(), settings.groupId()))) {
                 consumer = input;
                 List<TopicPartition> partitions = input.partitionsFor(topics.input().name()).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                 // the one active world reads every input partition, from the group's committed offsets
                 input.assign(partitions);
-                ready.countDown();
-                LOG.info("world ready: {} objects, reading {} input partitions", state.size(), partitions.size());
-                while (!closed) {
-                    ConsumerRecords<String, byte[]> records = input.poll(Duration.ofMillis(200));
-                    if (!records.isEmpty()) {
-                        batches.record(() -> process(producer, input, records));
+                partitions.forEach(input::position);
+                process(producer, input, ConsumerRecords.empty(), true);
+                role = Role.ACTIVE;
+                LOG.info("world {} active: {} objects, reading {} input partitions", instance, state.size(),
+                        partitions.size());
+                while (!closed && leadership.keep()) {
+                    ConsumerRecords<String, byte[]> records = poll(input);
+                    boolean beat = System.currentTimeMillis() - lastHeartbeat >= settings.heartbeatInterval().toMillis();
+                    if (!records.isEmpty() || beat) {
+                        batches.record(() -> process(producer, input, records, beat));
                     }
                 }
-            }
-        } catch (WakeupException e) {
-            if (!closed) {
-                LOG.error("world loop woken unexpectedly", e);
+                if (closed && leadership.held()) {
+                    signal(producer, new WorldSignal.Stopping(instance, System.currentTimeMillis()));
+                    LOG.info("world {} told the gateways it is stopping", instance);
+                }
+            } finally {
+                consumer = null;
             }
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            LOG.warn("world fenced: another world instance took over ({})", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("world loop failed", e);
-        } finally {
-            running = false;
-            ready.countDown();
-            LOG.info("world loop stopped");
+            LOG.warn("world {} fenced: another instance took over ({})", instance, e.getMessage());
+        } catch (WakeupException e) {
+            if (!closed) {
+                throw e;
+            }
+        }
+    }
+
+    /** A poll that a shutdown may cut short: nothing is lost, the loop just sees it is closed. */
+    private ConsumerRecords<String, byte[]> poll(Consumer<String, byte[]> input) {
+        try {
+            return input.poll(Duration.ofMillis(100));
+        } catch (WakeupException e) {
+            if (!closed) {
+                throw e;
+            }
+            return ConsumerRecords.empty();
         }
     }
 
     private void process(Producer<String, byte[]> producer, Consumer<String, byte[]> input,
-            ConsumerRecords<String, byte[]> records) {
+            ConsumerRecords<String, byte[]> records, boolean heartbeat) {
         List<PlayerInput> batch = new ArrayList<>(records.count());
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         Map<TopicPartition, Long> first = new HashMap<>();
@@ -132,6 +174,7 @@ public final class WorldLoop implements Runnable {
         Outbox outbox = new Outbox();
         handler.handleBatch(tx, outbox, batch);
         ensureOutputTopics(outbox);
+        long now = System.currentTimeMillis();
         try {
             producer.beginTransaction();
             tx.changes().forEach((id, object) -> producer.send(new ProducerRecord<>(topics.state().name(), id,
@@ -140,7 +183,13 @@ public final class WorldLoop implements Runnable {
                 producer.send(new ProducerRecord<>(topics.output(envelope.gateway()).name(),
                         envelope.output().session(), JsonCodec.OUTPUT.encode(envelope.output())));
             }
-            producer.sendOffsetsToTransaction(next, new ConsumerGroupMetadata(groupId));
+            if (heartbeat) {
+                producer.send(signalRecord(new WorldSignal.Heartbeat(instance, now,
+                        settings.heartbeatInterval().toMillis())));
+            }
+            if (!next.isEmpty()) {
+                producer.sendOffsetsToTransaction(next, new ConsumerGroupMetadata(settings.groupId()));
+            }
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             throw e; // another world owns the transactional ID now: this one must stop
@@ -153,8 +202,21 @@ public final class WorldLoop implements Runnable {
         }
         // memory follows Kafka: changes are applied only once committed
         state.apply(tx.changes());
+        if (heartbeat) {
+            lastHeartbeat = now;
+        }
         inputs.increment(batch.size());
         commits.increment();
+    }
+
+    private ProducerRecord<String, byte[]> signalRecord(WorldSignal signal) {
+        return new ProducerRecord<>(topics.worldStatus().name(), "world", JsonCodec.SIGNAL.encode(signal));
+    }
+
+    private void signal(Producer<String, byte[]> producer, WorldSignal signal) {
+        producer.beginTransaction();
+        producer.send(signalRecord(signal));
+        producer.commitTransaction();
     }
 
     /** A gateway's output topic exists before the world writes to it, or the transaction would stall. */
@@ -185,13 +247,12 @@ public final class WorldLoop implements Runnable {
         LOG.info("seeded {} rooms into an empty world", Seed.rooms().size());
     }
 
-    /** Waits until the loop reads input (or has stopped trying). */
-    public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return ready.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) && running;
+    public Role role() {
+        return role;
     }
 
-    public boolean running() {
-        return running && !closed;
+    public String instance() {
+        return instance;
     }
 
     public int objects() {

@@ -46,13 +46,13 @@ final class CommandTester {
 
     /** A session that has just connected and is not logged in. */
     String guest(String session) {
-        run(new PlayerInput.Opened(session, "gw", 0, 0, "telnet", "127.0.0.1"));
+        run(new PlayerInput.Opened(session, "gw", 0, System.currentTimeMillis(), "telnet", "127.0.0.1"));
         return session;
     }
 
     /** Runs one typed line and returns each session's output (plain text, prompts left out). */
     Map<String, List<String>> type(String session, String line) {
-        return run(new PlayerInput.Line(session, "gw", seq++, 0, line));
+        return run(new PlayerInput.Line(session, "gw", seq++, System.currentTimeMillis(), line));
     }
 
     Map<String, List<String>> run(PlayerInput input) {

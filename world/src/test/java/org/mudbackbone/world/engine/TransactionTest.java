@@ -62,14 +62,14 @@ class TransactionTest {
             }
         };
         WorldRules rules = new WorldRules(Seed.START_ROOM, null);
-        InputHandler handler = new InputHandler(rules, new Commands(rules, boom));
+        InputHandler handler = new InputHandler(rules, new Commands(rules, boom), java.time.Duration.ofSeconds(60), System::currentTimeMillis);
         Transaction tx = state.begin();
         Outbox outbox = new Outbox();
 
         handler.handleBatch(tx, outbox, List.of(
-                new PlayerInput.Line("s1", "gw", 1, 0, "north"),
-                new PlayerInput.Line("s1", "gw", 2, 0, "boom"),
-                new PlayerInput.Line("s1", "gw", 3, 0, "say still here")));
+                new PlayerInput.Line("s1", "gw", 1, System.currentTimeMillis(), "north"),
+                new PlayerInput.Line("s1", "gw", 2, System.currentTimeMillis(), "boom"),
+                new PlayerInput.Line("s1", "gw", 3, System.currentTimeMillis(), "say still here")));
 
         assertEquals("room:north-road", tx.get("char:a", PlayerCharacter.class).room());
         List<String> texts = outbox.envelopes().stream().map(Outbox.Envelope::output)

@@ -1,0 +1,80 @@
+package org.mudbackbone.world.engine;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.mudbackbone.broker.client.ClientPresets;
+import org.mudbackbone.broker.topic.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which world instance is active: every instance is a member of one consumer group on the lock
+ * topic, and the member holding its only partition leads. When the leader stops, its member leaves
+ * the group at once; when it crashes, the group notices after the session timeout. Either way a
+ * standby is assigned the partition. Leading only says who may try: the shared transactional ID is
+ * what makes sure an old leader can never commit again.
+ */
+final class Leadership implements ConsumerRebalanceListener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
+
+    private final Consumer<String, byte[]> consumer;
+    private volatile boolean held;
+
+    Leadership(String bootstrapServers, Topic lock, String groupId, String instance, int sessionTimeoutMs) {
+        consumer = new KafkaConsumer<>(ClientPresets.leaderElection(bootstrapServers, groupId, instance, sessionTimeoutMs));
+        consumer.subscribe(List.of(lock.name()), this);
+    }
+
+    /** Waits to lead; false if {@code closed} came first. */
+    boolean await(BooleanSupplier closed) {
+        while (!held && !closed.getAsBoolean()) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        return held;
+    }
+
+    /** Keeps the membership alive and learns of a lost lead; call between batches. */
+    boolean keep() {
+        consumer.poll(Duration.ZERO);
+        return held;
+    }
+
+    boolean held() {
+        return held;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        if (!partitions.isEmpty()) {
+            held = true;
+            LOG.info("this world instance leads now");
+        }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        if (!partitions.isEmpty()) {
+            held = false;
+            LOG.info("this world instance no longer leads");
+        }
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        held = false;
+        LOG.warn("this world instance lost the lead (its group membership expired)");
+    }
+
+    @Override
+    public void close() {
+        held = false;
+        consumer.close(); // leaves the group now: a standby leads without waiting for a timeout
+    }
+}

@@ -1,0 +1,41 @@
+package org.mudbackbone.world.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mudbackbone.broker.message.GameOutput;
+import org.mudbackbone.broker.message.PlayerInput;
+import org.mudbackbone.world.command.Commands;
+import org.mudbackbone.world.command.WorldRules;
+import org.mudbackbone.world.model.PlayerCharacter;
+import org.mudbackbone.world.model.SessionLink;
+
+class InputAgeTest {
+
+    @Test
+    void aLineKeptLongerThanTheLimitIsDroppedWithANoticeAndAFreshOneIsDone() {
+        WorldState state = new WorldState();
+        Seed.rooms().forEach(r -> state.load(r.id(), r));
+        state.load("char:a", new PlayerCharacter("char:a", "A", Seed.START_ROOM));
+        state.load("session:s1", new SessionLink("session:s1", "s1", "gw", "char:a", 0, 0, null));
+        WorldRules rules = new WorldRules(Seed.START_ROOM, null);
+        long now = 1_000_000;
+        InputHandler handler = new InputHandler(rules, new Commands(rules), Duration.ofSeconds(60), () -> now);
+        Transaction tx = state.begin();
+        Outbox outbox = new Outbox();
+
+        handler.handleBatch(tx, outbox, List.of(
+                new PlayerInput.Line("s1", "gw", 1, now - 61_000, "north"),
+                new PlayerInput.Line("s1", "gw", 2, now - 59_000, "say still fresh")));
+
+        List<String> texts = outbox.envelopes().stream().map(Outbox.Envelope::output)
+                .filter(o -> o instanceof GameOutput.Text).map(o -> ((GameOutput.Text) o).markup()).toList();
+        assertTrue(texts.get(0).contains("You typed \"north\" 61 s ago, while the world was away; it was not done."),
+                texts.toString());
+        assertEquals(Seed.START_ROOM, tx.get("char:a", PlayerCharacter.class).room());
+        assertTrue(texts.get(1).contains("still fresh"), texts.toString());
+    }
+}
