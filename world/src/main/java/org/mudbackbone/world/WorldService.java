@@ -50,7 +50,7 @@ public class WorldService {
         InputHandler handler = new InputHandler(rules, new Commands(rules),
                 Duration.ofSeconds(config.maxInputAgeSeconds()), System::currentTimeMillis);
         loop = new WorldLoop(new WorldLoop.Settings(config.bootstrapServers(), topics, config.transactionalId(),
-                config.groupId(), Duration.ofMillis(config.heartbeatMs()), config.leaderTimeoutMs()),
+                config.groupId(), Duration.ofMillis(config.heartbeatMs()), config.leaderTimeoutMs(), config.instanceId()),
                 handler, provisioner, meters);
         thread = new Thread(loop, "world-loop");
         thread.start();

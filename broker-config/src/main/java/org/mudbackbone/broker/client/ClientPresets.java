@@ -2,6 +2,7 @@ package org.mudbackbone.broker.client;
 
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -80,15 +81,24 @@ public final class ClientPresets {
      * A world instance's membership in the leader group: the member holding the lock topic's one
      * partition is the active world. Its session timeout is how long a crashed active world goes
      * unnoticed before a standby takes over.
+     *
+     * @param staticId the instance's stable name, or empty: with one, a restarted instance replaces its
+     *                 crashed self in the group at once instead of waiting out the session timeout
      */
     public static Properties leaderElection(String bootstrapServers, String groupId, String instance,
-            int sessionTimeoutMs) {
+            String staticId, int sessionTimeoutMs) {
         Properties p = consumerBase(bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + instance);
+        if (!staticId.isEmpty()) {
+            p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, staticId);
+        }
         // the classic protocol: its session timeout may be as short as the broker's 6 s minimum
         p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs);
+        // sticky: the leader keeps the lead when another instance joins or an old leader comes back
+        // (the default puts Range first, which hands the partition to the lowest member name)
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         // a third of the session timeout, as Kafka advises: a live leader is never taken for dead
         p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(500, sessionTimeoutMs / 3));
         // the active world polls this consumer between batches; a batch stuck longer than this is a hung world

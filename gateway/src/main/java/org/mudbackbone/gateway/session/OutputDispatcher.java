@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.mudbackbone.broker.client.ClientPresets;
+import org.mudbackbone.broker.client.TopicPartitions;
 import org.mudbackbone.broker.message.JsonCodec;
 import org.mudbackbone.broker.topic.Topic;
 import org.mudbackbone.broker.topic.Topics;
@@ -49,8 +50,7 @@ public final class OutputDispatcher implements AutoCloseable {
     private void run() {
         try {
             List<TopicPartition> partitions = java.util.stream.Stream.of(topic, status)
-                    .flatMap(t -> consumer.partitionsFor(t.name()).stream())
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .flatMap(t -> TopicPartitions.of(consumer, t, Duration.ofSeconds(60)).stream()).toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             // fix the positions now, so that nothing written after start() returns is missed

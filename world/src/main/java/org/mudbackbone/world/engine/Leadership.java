@@ -3,7 +3,9 @@ package org.mudbackbone.world.engine;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,12 +26,37 @@ final class Leadership implements ConsumerRebalanceListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
 
-    private final Consumer<String, byte[]> consumer;
+    private final Properties config;
+    private final Topic lock;
+    private Consumer<String, byte[]> consumer;
     private volatile boolean held;
 
-    Leadership(String bootstrapServers, Topic lock, String groupId, String instance, int sessionTimeoutMs) {
-        consumer = new KafkaConsumer<>(ClientPresets.leaderElection(bootstrapServers, groupId, instance, sessionTimeoutMs));
+    Leadership(String bootstrapServers, Topic lock, String groupId, String instance, String staticId,
+            int sessionTimeoutMs) {
+        this.config = ClientPresets.leaderElection(bootstrapServers, groupId, instance, staticId, sessionTimeoutMs);
+        this.lock = lock;
+        join();
+    }
+
+    private void join() {
+        consumer = new KafkaConsumer<>(config);
         consumer.subscribe(List.of(lock.name()), this);
+    }
+
+    /**
+     * Gives the lead up and rejoins as a fresh member. For a world that was fenced: someone else
+     * holds the transactional ID, so whatever this member believes about the lead is stale, and only
+     * the group can say again who leads.
+     */
+    void abdicate() {
+        held = false;
+        leave();
+        join();
+    }
+
+    private void leave() {
+        // leave the group now (a static member too): a standby leads without waiting for a timeout
+        consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 
     /** Waits to lead; false if {@code closed} came first. */
@@ -75,6 +102,6 @@ final class Leadership implements ConsumerRebalanceListener, AutoCloseable {
     @Override
     public void close() {
         held = false;
-        consumer.close(); // leaves the group now: a standby leads without waiting for a timeout
+        leave();
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.mudbackbone.broker.client.ClientPresets;
+import org.mudbackbone.broker.client.TopicPartitions;
 import org.mudbackbone.broker.topic.Topic;
 import org.mudbackbone.world.model.WorldObject;
 import org.slf4j.Logger;
@@ -26,8 +27,7 @@ public final class StateLoader {
         long records = 0;
         try (Consumer<String, byte[]> consumer =
                 new KafkaConsumer<>(ClientPresets.stateReader(bootstrapServers, "world-state-loader"))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(stateTopic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = TopicPartitions.of(consumer, stateTopic, Duration.ofSeconds(60));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             // read_committed: the end is the last stable offset, after which nothing is committed yet

@@ -26,6 +26,7 @@ import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.mudbackbone.broker.client.ClientPresets;
+import org.mudbackbone.broker.client.TopicPartitions;
 import org.mudbackbone.broker.message.JsonCodec;
 import org.mudbackbone.broker.message.PlayerInput;
 import org.mudbackbone.broker.message.WorldSignal;
@@ -53,7 +54,7 @@ public final class WorldLoop implements Runnable {
 
     /** How the loop is set up. */
     public record Settings(String bootstrapServers, Topics topics, String transactionalId, String groupId,
-            Duration heartbeatInterval, int leaderSessionTimeoutMs) {}
+            Duration heartbeatInterval, int leaderSessionTimeoutMs, String staticId) {}
 
     /** What the instance is doing. */
     public enum Role { STANDBY, ACTIVE, STOPPED }
@@ -88,7 +89,7 @@ public final class WorldLoop implements Runnable {
     @Override
     public void run() {
         try (Leadership leadership = new Leadership(settings.bootstrapServers(), topics.worldLock(),
-                settings.groupId() + "-leader", instance, settings.leaderSessionTimeoutMs())) {
+                settings.groupId() + "-leader", instance, settings.staticId(), settings.leaderSessionTimeoutMs())) {
             while (!closed) {
                 role = Role.STANDBY;
                 LOG.info("world {} standing by", instance);
@@ -106,6 +107,9 @@ public final class WorldLoop implements Runnable {
     }
 
     private void runActive(Leadership leadership) {
+        if (!leadership.keep()) {
+            return; // the lead was lost while we waited: fencing the real leader would only cost it time
+        }
         try (Producer<String, byte[]> producer = new KafkaProducer<>(
                 ClientPresets.worldProducer(settings.bootstrapServers(), settings.transactionalId()))) {
             // fences any older world and aborts its open transaction, so the state read next is final
@@ -115,8 +119,7 @@ public final class WorldLoop implements Runnable {
             try (Consumer<String, byte[]> input = new KafkaConsumer<>(
                     ClientPresets.inputConsumer(settings.bootstrapServers(), settings.groupId()))) {
                 consumer = input;
-                List<TopicPartition> partitions = input.partitionsFor(topics.input().name()).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                List<TopicPartition> partitions = TopicPartitions.of(input, topics.input(), Duration.ofSeconds(60));
                 // the one active world reads every input partition, from the group's committed offsets
                 input.assign(partitions);
                 partitions.forEach(input::position);
@@ -140,6 +143,7 @@ public final class WorldLoop implements Runnable {
             }
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             LOG.warn("world {} fenced: another instance took over ({})", instance, e.getMessage());
+            leadership.abdicate();
         } catch (WakeupException e) {
             if (!closed) {
                 throw e;

@@ -1,0 +1,31 @@
+package org.mudbackbone.systemtest;
+
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
+import org.mudbackbone.gateway.GatewayService;
+
+/** A gateway in this JVM (its own Micronaut context), telnet on a free port. */
+final class GatewayNode implements AutoCloseable {
+
+    private final ApplicationContext context;
+
+    GatewayNode(String bootstrapServers, String namespace, String gatewayId) {
+        context = ApplicationContext.run(Map.of(
+                "mud.world.enabled", false,
+                "mud.gateway.id", gatewayId,
+                "mud.gateway.bootstrap-servers", bootstrapServers,
+                "mud.gateway.namespace", namespace,
+                "mud.gateway.host", "127.0.0.1",
+                "mud.gateway.telnet-port", 0,
+                "micronaut.server.port", -1));
+    }
+
+    int telnetPort() {
+        return context.getBean(GatewayService.class).telnetPort();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,135 @@
+package org.mudbackbone.systemtest;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A world as its own JVM, started from this test's classpath, so that it can be stopped with SIGTERM,
+ * killed with SIGKILL, or paused and resumed (SIGSTOP, SIGCONT) like a real deployment's.
+ */
+final class WorldProcess implements AutoCloseable {
+
+    private static final Pattern ACTIVE = Pattern.compile("world \\w+ active");
+
+    private final Process process;
+    private final Path log;
+
+    private WorldProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * @param staticId the world's stable instance name, or empty
+     */
+    static WorldProcess start(String bootstrapServers, String namespace, String staticId, Path log) {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                "-Dmud.gateway.enabled=false",
+                "-Dmud.world.bootstrap-servers=" + bootstrapServers,
+                "-Dmud.world.namespace=" + namespace,
+                "-Dmud.world.transactional-id=" + namespace + "-world",
+                "-Dmud.world.group-id=" + namespace + "-world",
+                "-Dmud.world.instance-id=" + staticId,
+                // cheap hashing: the tests log in many players; production uses the recommended costs
+                "-Dmud.world.hash-memory-kib=64",
+                "-Dmud.world.hash-iterations=1",
+                "-Dmicronaut.server.port=-1",
+                "-Dlogback.configurationFile=logback-test.xml",
+                "org.mudbackbone.world.WorldApplication"));
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            return new WorldProcess(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    int timesActive() {
+        Matcher m = ACTIVE.matcher(log());
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Waits until this process has become the active world {@code times} times in all. */
+    void awaitActive(int times) {
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(20))
+                .alias("world " + pid() + " active " + times + " times; log: " + log)
+                .until(() -> timesActive() >= times);
+    }
+
+    void awaitStandingBy() {
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(20))
+                .until(() -> log().contains("standing by"));
+    }
+
+    /** SIGTERM, and wait for the process to end. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("world " + pid() + " did not stop on SIGTERM; log " + log);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no last commit. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void pause() throws Exception {
+        signal("STOP");
+    }
+
+    void resume() throws Exception {
+        signal("CONT");
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    private void signal(String name) throws Exception {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + pid() + " failed");
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+}
