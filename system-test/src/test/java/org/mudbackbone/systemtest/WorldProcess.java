@@ -87,9 +87,11 @@ final class WorldProcess implements AutoCloseable {
                 .until(() -> timesActive() >= times);
     }
 
+    /** Waits until this process stands by with its memory caught up (a warm standby). */
     void awaitStandingBy() {
         await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(20))
-                .until(() -> log().contains("standing by"));
+                .alias("world " + pid() + " warm standby; log: " + log)
+                .until(() -> log().contains("standby warm"));
     }
 
     /** SIGTERM, and wait for the process to end. */

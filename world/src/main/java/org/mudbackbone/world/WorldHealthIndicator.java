@@ -23,7 +23,7 @@ public class WorldHealthIndicator implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         return Publishers.just(HealthResult.builder("world", world.healthy() ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("role", world.role(), "objects", world.objects()))
+                .details(Map.of("role", world.role(), "warm", world.warm(), "objects", world.objects()))
                 .build());
     }
 }

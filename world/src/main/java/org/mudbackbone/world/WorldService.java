@@ -64,6 +64,10 @@ public class WorldService {
         return loop != null && loop.role() != WorldLoop.Role.STOPPED;
     }
 
+    boolean warm() {
+        return loop != null && loop.warm();
+    }
+
     WorldLoop.Role role() {
         return loop == null ? WorldLoop.Role.STOPPED : loop.role();
     }

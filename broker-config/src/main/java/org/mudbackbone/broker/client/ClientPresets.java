@@ -99,8 +99,9 @@ public final class ClientPresets {
         // sticky: the leader keeps the lead when another instance joins or an old leader comes back
         // (the default puts Range first, which hands the partition to the lowest member name)
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        // a third of the session timeout, as Kafka advises: a live leader is never taken for dead
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(500, sessionTimeoutMs / 3));
+        // often: a standby hears of a rebalance (the leader left) at its next heartbeat, so this bounds
+        // a planned handover; well under a third of the session timeout, so a live leader is never taken for dead
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.min(500, sessionTimeoutMs / 3));
         // the active world polls this consumer between batches; a batch stuck longer than this is a hung world
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 30_000);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -30,6 +30,7 @@ final class Leadership implements ConsumerRebalanceListener, AutoCloseable {
     private final Topic lock;
     private Consumer<String, byte[]> consumer;
     private volatile boolean held;
+    private boolean released;
 
     Leadership(String bootstrapServers, Topic lock, String groupId, String instance, String staticId,
             int sessionTimeoutMs) {
@@ -59,10 +60,11 @@ final class Leadership implements ConsumerRebalanceListener, AutoCloseable {
         consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 
-    /** Waits to lead; false if {@code closed} came first. */
-    boolean await(BooleanSupplier closed) {
+    /** Waits to lead, doing {@code meanwhile} between checks; false if {@code closed} came first. */
+    boolean await(BooleanSupplier closed, Runnable meanwhile) {
         while (!held && !closed.getAsBoolean()) {
-            consumer.poll(Duration.ofMillis(100));
+            consumer.poll(Duration.ofMillis(50));
+            meanwhile.run();
         }
         return held;
     }
@@ -99,9 +101,17 @@ final class Leadership implements ConsumerRebalanceListener, AutoCloseable {
         LOG.warn("this world instance lost the lead (its group membership expired)");
     }
 
+    /** Gives the lead up now, for good: the last thing a stopping active world does after its last commit. */
+    void release() {
+        if (!released) {
+            released = true;
+            held = false;
+            leave();
+        }
+    }
+
     @Override
     public void close() {
-        held = false;
-        leave();
+        release();
     }
 }

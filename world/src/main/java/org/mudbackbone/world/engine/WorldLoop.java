@@ -73,6 +73,7 @@ public final class WorldLoop implements Runnable {
     private volatile Role role = Role.STANDBY;
     private volatile Consumer<String, byte[]> consumer;
     private volatile WorldState state;
+    private volatile StateFollower follower;
     private long lastHeartbeat;
 
     public WorldLoop(Settings settings, InputHandler handler, TopicProvisioner provisioner, MeterRegistry meters) {
@@ -93,10 +94,16 @@ public final class WorldLoop implements Runnable {
             while (!closed) {
                 role = Role.STANDBY;
                 LOG.info("world {} standing by", instance);
-                if (!leadership.await(() -> closed)) {
-                    break;
+                // a fresh memory for every term: what an earlier term had applied may be ahead of the topic
+                try (StateFollower follower = new StateFollower(settings.bootstrapServers(), topics.state())) {
+                    this.follower = follower;
+                    if (!leadership.await(() -> closed, () -> follower.follow(Duration.ofMillis(50)))) {
+                        break;
+                    }
+                    runActive(leadership, follower);
+                } finally {
+                    this.follower = null;
                 }
-                runActive(leadership);
             }
         } catch (RuntimeException e) {
             LOG.error("world {} failed", instance, e);
@@ -106,7 +113,7 @@ public final class WorldLoop implements Runnable {
         }
     }
 
-    private void runActive(Leadership leadership) {
+    private void runActive(Leadership leadership, StateFollower follower) {
         if (!leadership.keep()) {
             return; // the lead was lost while we waited: fencing the real leader would only cost it time
         }
@@ -114,7 +121,7 @@ public final class WorldLoop implements Runnable {
                 ClientPresets.worldProducer(settings.bootstrapServers(), settings.transactionalId()))) {
             // fences any older world and aborts its open transaction, so the state read next is final
             producer.initTransactions();
-            state = StateLoader.load(settings.bootstrapServers(), topics.state());
+            state = follower.catchUp();
             seedIfEmpty(producer);
             try (Consumer<String, byte[]> input = new KafkaConsumer<>(
                     ClientPresets.inputConsumer(settings.bootstrapServers(), settings.groupId()))) {
@@ -136,7 +143,8 @@ public final class WorldLoop implements Runnable {
                 }
                 if (closed && leadership.held()) {
                     signal(producer, new WorldSignal.Stopping(instance, System.currentTimeMillis()));
-                    LOG.info("world {} told the gateways it is stopping", instance);
+                    leadership.release(); // a standby may lead now; closing our clients can take a while
+                    LOG.info("world {} told the gateways it is stopping and gave up the lead", instance);
                 }
             } finally {
                 consumer = null;
@@ -253,6 +261,12 @@ public final class WorldLoop implements Runnable {
 
     public Role role() {
         return role;
+    }
+
+    /** A standby whose memory has caught up with the state topic: a takeover will be quick. */
+    public boolean warm() {
+        StateFollower current = follower;
+        return current != null && current.warm();
     }
 
     public String instance() {
