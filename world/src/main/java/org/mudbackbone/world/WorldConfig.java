@@ -16,6 +16,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param leaderTimeoutMs    how long a crashed active world goes unnoticed before a standby leads
  *                           (the leader group's session timeout; at least the broker's minimum, 6 s by default)
  * @param maxInputAgeSeconds a line kept while the world was away and older than this is dropped with a notice
+ * @param bellMinutes        how often the town bell tolls (a sample ticker)
  * @param instanceId         a stable name for this instance (empty: none); with one, a world restarted
  *                           after a crash leads at once instead of after {@code leaderTimeoutMs}. Give each
  *                           instance (active and standby) its own.
@@ -31,4 +32,5 @@ public record WorldConfig(
         @Bindable(defaultValue = "1000") int heartbeatMs,
         @Bindable(defaultValue = "6000") int leaderTimeoutMs,
         @Bindable(defaultValue = "60") int maxInputAgeSeconds,
+        @Bindable(defaultValue = "15") int bellMinutes,
         @Bindable(defaultValue = "") String instanceId) {}

@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.List;
 import org.mudbackbone.broker.message.HashParams;
 import org.mudbackbone.broker.topic.TopicProvisioner;
 import org.mudbackbone.broker.topic.TopicSettings;
@@ -15,6 +16,7 @@ import org.mudbackbone.world.command.Commands;
 import org.mudbackbone.world.command.WorldRules;
 import org.mudbackbone.world.engine.InputHandler;
 import org.mudbackbone.world.engine.Seed;
+import org.mudbackbone.world.engine.TownBell;
 import org.mudbackbone.world.engine.WorldLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +50,8 @@ public class WorldService {
         }
         WorldRules rules = new WorldRules(Seed.START_ROOM, hash);
         InputHandler handler = new InputHandler(rules, new Commands(rules),
-                Duration.ofSeconds(config.maxInputAgeSeconds()), System::currentTimeMillis);
+                Duration.ofSeconds(config.maxInputAgeSeconds()), System::currentTimeMillis,
+                List.of(new TownBell(Duration.ofMinutes(config.bellMinutes()))));
         loop = new WorldLoop(new WorldLoop.Settings(config.bootstrapServers(), topics, config.transactionalId(),
                 config.groupId(), Duration.ofMillis(config.heartbeatMs()), config.leaderTimeoutMs(), config.instanceId()),
                 handler, provisioner, meters);

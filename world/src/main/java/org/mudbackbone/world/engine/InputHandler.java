@@ -1,6 +1,7 @@
 package org.mudbackbone.world.engine;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.LongSupplier;
 import org.mudbackbone.broker.markup.Markup;
 import org.mudbackbone.broker.message.PlayerInput;
@@ -10,6 +11,7 @@ import org.mudbackbone.world.command.LookCommand;
 import org.mudbackbone.world.command.WorldRules;
 import org.mudbackbone.world.model.PlayerCharacter;
 import org.mudbackbone.world.model.SessionLink;
+import org.mudbackbone.world.model.TickerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +24,10 @@ public final class InputHandler {
     private final WorldRules rules;
     private final Duration maxInputAge;
     private final LongSupplier clock;
+    private final List<Ticker> tickers;
 
     public InputHandler(WorldRules rules) {
-        this(rules, new Commands(rules), Duration.ofSeconds(60), System::currentTimeMillis);
+        this(rules, new Commands(rules), Duration.ofSeconds(60), System::currentTimeMillis, List.of());
     }
 
     /**
@@ -32,11 +35,33 @@ public final class InputHandler {
      *                    with a notice instead of being done late
      * @param clock       epoch milliseconds now
      */
-    public InputHandler(WorldRules rules, Commands commands, Duration maxInputAge, LongSupplier clock) {
+    public InputHandler(WorldRules rules, Commands commands, Duration maxInputAge, LongSupplier clock,
+            List<Ticker> tickers) {
         this.rules = rules;
         this.commands = commands;
         this.maxInputAge = maxInputAge;
         this.clock = clock;
+        this.tickers = List.copyOf(tickers);
+    }
+
+    /**
+     * Runs the tickers that are due, each at most once however late it is (a world that was away
+     * does not make up for the ticks it missed), and schedules each one's next run in state.
+     */
+    public void runDueTickers(Transaction tx, Outbox outbox) {
+        long now = clock.getAsLong();
+        for (Ticker ticker : tickers) {
+            Game game = new Game(tx, outbox);
+            TickerState schedule = game.get(TickerState.idFor(ticker.name()), TickerState.class);
+            long period = ticker.period().toMillis();
+            if (schedule == null) {
+                game.put(new TickerState(TickerState.idFor(ticker.name()), now + period));
+            } else if (now >= schedule.nextAt()) {
+                ticker.tick(game);
+                long missed = (now - schedule.nextAt()) / period;
+                game.put(new TickerState(schedule.id(), schedule.nextAt() + (missed + 1) * period));
+            }
+        }
     }
 
     /** Does all of a batch in {@code tx}; an input that throws is undone alone and its player told. */

@@ -185,6 +185,7 @@ public final class WorldLoop implements Runnable {
         Transaction tx = state.begin();
         Outbox outbox = new Outbox();
         handler.handleBatch(tx, outbox, batch);
+        handler.runDueTickers(tx, outbox);
         ensureOutputTopics(outbox);
         long now = System.currentTimeMillis();
         try {

@@ -16,8 +16,9 @@ import org.mudbackbone.broker.message.JsonCodec;
     @JsonSubTypes.Type(value = PlayerCharacter.class, name = "character"),
     @JsonSubTypes.Type(value = Account.class, name = "account"),
     @JsonSubTypes.Type(value = SessionLink.class, name = "session"),
+    @JsonSubTypes.Type(value = TickerState.class, name = "ticker"),
 })
-public sealed interface WorldObject permits Room, PlayerCharacter, Account, SessionLink {
+public sealed interface WorldObject permits Room, PlayerCharacter, Account, SessionLink, TickerState {
 
     int VERSION = 1;
 

@@ -23,7 +23,7 @@ class InputAgeTest {
         state.load("session:s1", new SessionLink("session:s1", "s1", "gw", "char:a", 0, 0, null));
         WorldRules rules = new WorldRules(Seed.START_ROOM, null);
         long now = 1_000_000;
-        InputHandler handler = new InputHandler(rules, new Commands(rules), Duration.ofSeconds(60), () -> now);
+        InputHandler handler = new InputHandler(rules, new Commands(rules), Duration.ofSeconds(60), () -> now, List.of());
         Transaction tx = state.begin();
         Outbox outbox = new Outbox();
 

@@ -62,7 +62,7 @@ class TransactionTest {
             }
         };
         WorldRules rules = new WorldRules(Seed.START_ROOM, null);
-        InputHandler handler = new InputHandler(rules, new Commands(rules, boom), java.time.Duration.ofSeconds(60), System::currentTimeMillis);
+        InputHandler handler = new InputHandler(rules, new Commands(rules, boom), java.time.Duration.ofSeconds(60), System::currentTimeMillis, List.of());
         Transaction tx = state.begin();
         Outbox outbox = new Outbox();
 

@@ -18,6 +18,7 @@ class StateFormatTest {
             new Account("account:x", "X", "c2FsdA==", HashParams.recommended(), "ZGlnZXN0", "char:x"),
             new SessionLink("session:s", "s", "gw", "char:x", 5, 3,
                     new PendingLogin(PendingLogin.Kind.CONNECT, "X", "c2FsdA==")),
+            new TickerState("ticker:town-bell", 123_456),
         };
         for (WorldObject object : objects) {
             assertEquals(object, WorldObject.CODEC.decode(WorldObject.CODEC.encode(object)).orElseThrow());
