@@ -12,6 +12,11 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param host             the address the player-facing servers bind
  * @param telnetPort       telnet port (0: any free port)
  * @param maxLineBytes     the longest line a player may send
+ * @param tlsPort          telnet over TLS (0: any free port; -1: none)
+ * @param tlsCertificate   PEM certificate chain for the TLS port (empty: a self-signed one, for development)
+ * @param tlsKey           PEM private key (PKCS#8) for the TLS port
+ * @param negotiationMs    how long a telnet connection waits for the client's option answers
+ * @param name             the game's name, for MSSP
  */
 @ConfigurationProperties("mud.gateway")
 public record GatewayConfig(
@@ -20,4 +25,9 @@ public record GatewayConfig(
         @Bindable(defaultValue = "mud") String namespace,
         @Bindable(defaultValue = "0.0.0.0") String host,
         @Bindable(defaultValue = "4000") int telnetPort,
-        @Bindable(defaultValue = "2048") int maxLineBytes) {}
+        @Bindable(defaultValue = "2048") int maxLineBytes,
+        @Bindable(defaultValue = "-1") int tlsPort,
+        @Bindable(defaultValue = "") String tlsCertificate,
+        @Bindable(defaultValue = "") String tlsKey,
+        @Bindable(defaultValue = "1000") int negotiationMs,
+        @Bindable(defaultValue = "MUD backbone") String name) {}

@@ -9,6 +9,7 @@ import java.util.Set;
  *
  * <pre>
  *   {red}text{/}          a colour (black red green yellow blue magenta cyan white, bright-…)
+ *   {#ff8800}text{/}      any colour, as RGB: shown as such where the client can, else the nearest it has
  *   {bold}text{/}         emphasis; also {underline}, {italic}
  *   {link:north}north{/}  a link: text that sends a command when chosen
  *   {{                    a literal "{"
@@ -26,6 +27,7 @@ public final class Markup {
             "bright-blue", "bright-magenta", "bright-cyan", "bright-white");
     public static final Set<String> EMPHASIS = Set.of("bold", "underline", "italic");
     public static final String LINK = "link";
+    private static final java.util.regex.Pattern RGB = java.util.regex.Pattern.compile("#[0-9a-fA-F]{6}");
 
     private Markup() {}
 
@@ -99,8 +101,8 @@ public final class Markup {
         int colon = body.indexOf(':');
         String name = colon < 0 ? body : body.substring(0, colon);
         String arg = colon < 0 ? null : body.substring(colon + 1);
-        if (COLOURS.contains(name) && arg == null) {
-            return new MarkupToken.Colour(name);
+        if ((COLOURS.contains(name) || RGB.matcher(name).matches()) && arg == null) {
+            return new MarkupToken.Colour(name.toLowerCase(java.util.Locale.ROOT));
         }
         if (EMPHASIS.contains(name) && arg == null) {
             return new MarkupToken.Emphasis(name);

@@ -6,7 +6,7 @@ public sealed interface MarkupToken {
     /** Literal text: may hold anything a player typed, so a renderer treats it as data only. */
     record Text(String text) implements MarkupToken {}
 
-    /** A named colour from {@link Markup#COLOURS}. */
+    /** A named colour from {@link Markup#COLOURS}, or {@code #rrggbb}. */
     record Colour(String name) implements MarkupToken {}
 
     /** bold, underline or italic. */

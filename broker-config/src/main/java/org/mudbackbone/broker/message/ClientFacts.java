@@ -6,6 +6,7 @@ package org.mudbackbone.broker.message;
  * @param protocol   "telnet", "websocket" or "http"
  * @param client     the client's own name and version, such as "TinTin++ 2.02"
  * @param terminal   the terminal type the client reported
+ * @param mtts       the client's MTTS bits (Mud Terminal Type Standard), if it sent them
  * @param width      window width in characters
  * @param height     window height in lines
  * @param colours    colours the client shows: 0, 16, 256 or 16777216
@@ -17,6 +18,7 @@ public record ClientFacts(
         String protocol,
         String client,
         String terminal,
+        Integer mtts,
         Integer width,
         Integer height,
         Integer colours,

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = GameOutput.Attach.class, name = "attach"),
     @JsonSubTypes.Type(value = GameOutput.AskSecret.class, name = "ask-secret"),
     @JsonSubTypes.Type(value = GameOutput.Disconnect.class, name = "disconnect"),
+    @JsonSubTypes.Type(value = GameOutput.Preferences.class, name = "preferences"),
 })
 public sealed interface GameOutput {
 
@@ -62,4 +63,11 @@ public sealed interface GameOutput {
 
     /** Say this (markup) and close the session. */
     record Disconnect(String session, long seq, String reason) implements GameOutput {}
+
+    /**
+     * The player's own rendering choices, which win over what the client negotiated.
+     *
+     * @param colours 0, 16, 256 or 16777216; {@code null}: as the client says
+     */
+    record Preferences(String session, long seq, Integer colours) implements GameOutput {}
 }

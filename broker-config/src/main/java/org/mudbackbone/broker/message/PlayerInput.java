@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = PlayerInput.Line.class, name = "line"),
     @JsonSubTypes.Type(value = PlayerInput.SecretLine.class, name = "secret"),
     @JsonSubTypes.Type(value = PlayerInput.ClientInfo.class, name = "client-info"),
+    @JsonSubTypes.Type(value = PlayerInput.Oob.class, name = "oob"),
 })
 public sealed interface PlayerInput {
 
@@ -57,4 +58,7 @@ public sealed interface PlayerInput {
 
     /** What the gateway learnt about the client; sent again whenever a fact changes. */
     record ClientInfo(String session, String gateway, long seq, long at, ClientFacts facts) implements PlayerInput {}
+
+    /** Out-of-band data from the client (GMCP-style): a package name and a JSON document, already checked to parse. */
+    record Oob(String session, String gateway, long seq, long at, String pkg, String json) implements PlayerInput {}
 }

@@ -28,8 +28,11 @@ public sealed interface WorldSignal {
         return VERSION;
     }
 
-    /** The world is active and reading input; sent every {@code intervalMs}. */
-    record Heartbeat(String instance, long at, long intervalMs) implements WorldSignal {}
+    /**
+     * The world is active and reading input; sent every {@code intervalMs}, with the number of
+     * players logged in (for MSSP and the like).
+     */
+    record Heartbeat(String instance, long at, long intervalMs, int players) implements WorldSignal {}
 
     /** The world is stopping on purpose (a restart, usually to load new code). */
     record Stopping(String instance, long at) implements WorldSignal {}

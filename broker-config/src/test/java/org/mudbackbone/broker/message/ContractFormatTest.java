@@ -15,8 +15,9 @@ class ContractFormatTest {
             new PlayerInput.Line("s1", "gw1", 1, 1001, "say {red}hi"),
             new PlayerInput.SecretLine("s1", "gw1", 2, 1002, "aGFzaA=="),
             new PlayerInput.ClientInfo("s1", "gw1", 3, 1003,
-                    new ClientFacts("telnet", "TinTin++ 2.02", "xterm", 80, 24, 256, "UTF-8", false, "203.0.113.9")),
-            new PlayerInput.Closed("s1", "gw1", 4, 1004, "client quit"),
+                    new ClientFacts("telnet", "TinTin++ 2.02", "xterm", 2825, 80, 24, 256, "UTF-8", false, "203.0.113.9")),
+            new PlayerInput.Oob("s1", "gw1", 4, 1004, "Core.Ping", "{}"),
+            new PlayerInput.Closed("s1", "gw1", 5, 1005, "client quit"),
         };
         for (PlayerInput input : inputs) {
             assertEquals(input, JsonCodec.INPUT.decode(JsonCodec.INPUT.encode(input)).orElseThrow());
@@ -32,6 +33,7 @@ class ContractFormatTest {
             new GameOutput.Attach("s1", 4, "char:7"),
             new GameOutput.AskSecret("s1", 5, "Password: ", "c2FsdA==", HashParams.recommended()),
             new GameOutput.Disconnect("s1", 6, "Goodbye."),
+            new GameOutput.Preferences("s1", 7, 256),
         };
         for (GameOutput output : outputs) {
             assertEquals(output, JsonCodec.OUTPUT.decode(JsonCodec.OUTPUT.encode(output)).orElseThrow());

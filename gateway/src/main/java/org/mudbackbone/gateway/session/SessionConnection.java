@@ -18,6 +18,9 @@ public interface SessionConnection {
     /** Hides (or shows again) what the player types next, for secrets. */
     void hideInput(boolean hidden);
 
+    /** Renders with this many colours from now on ({@code null}: as the client negotiated). */
+    void colours(Integer colours);
+
     /** Shows a last message (markup) and closes the connection. */
     void close(String markup);
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mudbackbone.broker.markup.Markup;
+import org.mudbackbone.broker.message.ClientFacts;
 import org.mudbackbone.broker.message.GameOutput;
 import org.mudbackbone.broker.message.PlayerInput;
 import org.mudbackbone.broker.message.SecretSyntax;
@@ -61,6 +62,16 @@ public final class SessionManager {
         publisher.publish(session, seq -> new PlayerInput.Line(session.id(), gatewayId, seq, now(), published));
     }
 
+    /** What the client told its gateway about itself, new or changed. */
+    public void clientInfo(Session session, ClientFacts facts) {
+        publisher.publish(session, seq -> new PlayerInput.ClientInfo(session.id(), gatewayId, seq, now(), facts));
+    }
+
+    /** Out-of-band data from the client for the world (its JSON already checked). */
+    public void oob(Session session, String pkg, String json) {
+        publisher.publish(session, seq -> new PlayerInput.Oob(session.id(), gatewayId, seq, now(), pkg, json));
+    }
+
     public void close(Session session, String reason) {
         if (sessions.remove(session.id()) == null) {
             return;
@@ -87,6 +98,8 @@ public final class SessionManager {
             LOG.info("session {} attached to {}", session.id(), attach.object());
         } else if (output instanceof GameOutput.AskSecret ask) {
             askSecret(session, ask);
+        } else if (output instanceof GameOutput.Preferences preferences) {
+            connection.colours(preferences.colours());
         } else if (output instanceof GameOutput.Disconnect disconnect) {
             connection.close(disconnect.reason());
             close(session, "disconnected by the world");

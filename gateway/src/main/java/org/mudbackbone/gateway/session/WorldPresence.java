@@ -29,6 +29,7 @@ public final class WorldPresence {
     private long lastHeartbeat;
     private long intervalMs = DEFAULT_INTERVAL_MS;
     private String instance;
+    private volatile int players;
 
     /** @param announce tells every player something (markup) */
     public WorldPresence(Consumer<String> announce, long now) {
@@ -39,6 +40,7 @@ public final class WorldPresence {
     public synchronized void signal(WorldSignal signal, long now) {
         if (signal instanceof WorldSignal.Heartbeat beat) {
             lastHeartbeat = now;
+            players = beat.players();
             intervalMs = Math.max(100, beat.intervalMs());
             if (!beat.instance().equals(instance)) {
                 LOG.info("world {} is active", beat.instance());
@@ -58,6 +60,11 @@ public final class WorldPresence {
             LOG.warn("no heartbeat from the world for {} ms", now - since);
             change(State.AWAY);
         }
+    }
+
+    /** Players logged in to the world, as of its last heartbeat. */
+    public int players() {
+        return players;
     }
 
     public synchronized boolean away() {

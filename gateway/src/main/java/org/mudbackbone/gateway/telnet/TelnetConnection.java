@@ -7,38 +7,50 @@ import io.netty.channel.ChannelFutureListener;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.mudbackbone.gateway.render.AnsiRenderer;
+import org.mudbackbone.gateway.render.Ascii;
+import org.mudbackbone.gateway.render.WordWrap;
 import org.mudbackbone.gateway.session.SessionConnection;
 
-/** A session's output as telnet: ANSI text, CR LF line ends, IAC doubled, prompts marked with GA. */
+/**
+ * A session's output as telnet, shaped by what the client negotiated: ANSI at its colour depth,
+ * wrapped at its width, UTF-8 or ASCII, CR LF line ends, IAC doubled, prompts marked with EOR (or GA),
+ * GMCP for the packages it takes.
+ */
 final class TelnetConnection implements SessionConnection {
 
     private final Channel channel;
-    private final TelnetDecoder decoder;
+    private final TelnetNegotiator negotiator;
+    private final ClientProfile profile;
 
-    TelnetConnection(Channel channel, TelnetDecoder decoder) {
+    TelnetConnection(Channel channel, TelnetNegotiator negotiator, ClientProfile profile) {
         this.channel = channel;
-        this.decoder = decoder;
+        this.negotiator = negotiator;
+        this.profile = profile;
     }
 
     @Override
     public void text(String markup) {
-        channel.writeAndFlush(encode(AnsiRenderer.render(markup, true) + "\n", false));
+        String text = WordWrap.wrap(AnsiRenderer.render(markup, profile.colourDepth()), profile.width);
+        channel.writeAndFlush(encode(text + "\n", null));
     }
 
     @Override
     public void prompt(String markup) {
-        channel.writeAndFlush(encode(AnsiRenderer.render(markup, true), true));
+        int mark = profile.eor ? Telnet.EOR_MARK : profile.sga ? -1 : Telnet.GA;
+        channel.writeAndFlush(encode(AnsiRenderer.render(markup, profile.colourDepth()), mark));
     }
 
     @Override
     public void oob(String pkg, String json) {
-        // GMCP comes with the full option set; a client without it has nothing to show
+        if (profile.wantsGmcp(pkg)) {
+            channel.eventLoop().execute(() -> negotiator.sendGmcp(pkg, json));
+        }
     }
 
     @Override
     public void hideInput(boolean hidden) {
         channel.eventLoop().execute(() -> {
-            decoder.hideInput(channel, hidden);
+            negotiator.hideInput(hidden);
             if (!hidden) {
                 // the client echoed nothing, not even the line end
                 channel.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'\r', '\n'}));
@@ -47,13 +59,21 @@ final class TelnetConnection implements SessionConnection {
     }
 
     @Override
+    public void colours(Integer colours) {
+        profile.colourOverride = colours;
+    }
+
+    @Override
     public void close(String markup) {
-        channel.writeAndFlush(encode(AnsiRenderer.render(markup, true) + "\n", false))
+        channel.writeAndFlush(encode(AnsiRenderer.render(markup, profile.colourDepth()) + "\n", null))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
-    static ByteBuf encode(String text, boolean goAhead) {
-        byte[] bytes = text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+    /** The bytes for text (and, if {@code mark} is a command, IAC mark after it). */
+    private ByteBuf encode(String text, Integer mark) {
+        String lines = text.replace("\n", "\r\n");
+        byte[] bytes = profile.utf8() ? lines.getBytes(StandardCharsets.UTF_8)
+                : Ascii.fold(lines).getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 4);
         for (byte b : bytes) {
             out.write(b);
@@ -61,9 +81,9 @@ final class TelnetConnection implements SessionConnection {
                 out.write(b); // a data byte 255 is sent as IAC IAC
             }
         }
-        if (goAhead) {
+        if (mark != null && mark >= 0) {
             out.write(Telnet.IAC);
-            out.write(Telnet.GA);
+            out.write(mark);
         }
         return Unpooled.wrappedBuffer(out.toByteArray());
     }

@@ -2,138 +2,199 @@ package org.mudbackbone.gateway.telnet;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * Separates telnet commands from the player's data, one byte at a time, so that a command split
  * across reads at any byte is still understood, and a line arriving in the same read as a
- * negotiation reply is kept. Passes data on (line ends normalised to {@code \n}) and answers
- * option requests itself.
+ * negotiation reply is kept. Passes data on (line ends normalised to {@code \n}); hands commands
+ * and subnegotiations to the {@link TelnetNegotiator}.
  *
- * <p>Options: the server offers ECHO only while the world asks for a secret (so the client stops
- * echoing); every other option is refused, once per request, and never reaches the game.
- * A subnegotiation longer than {@link #MAX_SUBNEGOTIATION} bytes disconnects the client instead of
- * growing memory or swallowing the session.
+ * <p>Limits: a subnegotiation longer than {@link #MAX_SUBNEGOTIATION} bytes, or compressed input
+ * (MCCP3) that inflates to more than {@link #MAX_INFLATED_PER_READ} bytes from one read, disconnects
+ * the client instead of growing memory.
+ *
+ * <p>MCCP3 is inflated here with the JDK's {@code Inflater} rather than Netty's zlib decoder in the
+ * pipeline: the client starts compressing right after {@code IAC SE}, in the middle of a read, and
+ * only this decoder knows where that is.
  */
 final class TelnetDecoder extends ByteToMessageDecoder {
 
     static final int MAX_SUBNEGOTIATION = 8 * 1024;
+    static final int MAX_INFLATED_PER_READ = 1024 * 1024;
 
     private enum State { DATA, IAC, OPTION, SB_OPTION, SB_DATA, SB_IAC }
 
+    private final TelnetNegotiator negotiator;
     private State state = State.DATA;
     private int verb;
-    private int subnegotiationLength;
+    private int sbOption;
+    private final ByteArrayOutputStream sb = new ByteArrayOutputStream();
     private boolean afterCr;
+    private Inflater inflater;
+    private ByteBuf data;
+    private boolean closing;
 
-    // ECHO, from the server's side (RFC 1143, reduced to what we ever ask for)
-    private boolean echoOn;
-    private boolean echoAsked;
+    TelnetDecoder(TelnetNegotiator negotiator) {
+        this.negotiator = negotiator;
+    }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        ByteBuf data = null;
-        while (in.isReadable()) {
-            int b = in.readUnsignedByte();
-            switch (state) {
-                case DATA -> {
-                    if (b == Telnet.IAC) {
-                        state = State.IAC;
-                    } else {
-                        data = appendData(ctx, data, b);
-                    }
-                }
-                case IAC -> {
-                    if (b == Telnet.IAC) {
-                        data = appendData(ctx, data, b);
-                        state = State.DATA;
-                    } else if (b >= Telnet.WILL && b <= Telnet.DONT) {
-                        verb = b;
-                        state = State.OPTION;
-                    } else if (b == Telnet.SB) {
-                        state = State.SB_OPTION;
-                    } else {
-                        state = State.DATA; // NOP, GA, AYT, ...: nothing to do
-                    }
-                }
-                case OPTION -> {
-                    negotiate(ctx, verb, b);
-                    state = State.DATA;
-                }
-                case SB_OPTION -> {
-                    subnegotiationLength = 0;
-                    state = State.SB_DATA;
-                }
-                case SB_DATA -> {
-                    if (b == Telnet.IAC) {
-                        state = State.SB_IAC;
-                    } else if (++subnegotiationLength > MAX_SUBNEGOTIATION) {
-                        refuseOverlongSubnegotiation(ctx, in);
-                        return;
-                    }
-                }
-                case SB_IAC -> state = b == Telnet.SE ? State.DATA : State.SB_DATA;
+        data = null;
+        while (in.isReadable() && !closing) {
+            if (inflater != null) {
+                inflate(ctx, in);
+            } else {
+                step(ctx, in.readUnsignedByte());
+            }
+        }
+        if (closing) {
+            in.skipBytes(in.readableBytes());
+            if (data != null) {
+                data.release(); // nothing from a read we disconnect for reaches the game
+                data = null;
             }
         }
         if (data != null) {
             out.add(data);
+            data = null;
+        }
+    }
+
+    private void step(ChannelHandlerContext ctx, int b) {
+        switch (state) {
+            case DATA -> {
+                if (b == Telnet.IAC) {
+                    state = State.IAC;
+                } else {
+                    appendData(ctx, b);
+                }
+            }
+            case IAC -> {
+                if (b == Telnet.IAC) {
+                    appendData(ctx, b);
+                    state = State.DATA;
+                } else if (b >= Telnet.WILL && b <= Telnet.DONT) {
+                    verb = b;
+                    state = State.OPTION;
+                } else if (b == Telnet.SB) {
+                    state = State.SB_OPTION;
+                } else {
+                    state = State.DATA; // NOP, GA, AYT, ...: nothing to do
+                }
+            }
+            case OPTION -> {
+                negotiator.receive(verb, b);
+                state = State.DATA;
+            }
+            case SB_OPTION -> {
+                sbOption = b;
+                sb.reset();
+                state = State.SB_DATA;
+            }
+            case SB_DATA -> {
+                if (b == Telnet.IAC) {
+                    state = State.SB_IAC;
+                } else {
+                    appendSubnegotiation(ctx, b);
+                }
+            }
+            case SB_IAC -> {
+                if (b == Telnet.SE) {
+                    state = State.DATA;
+                    endSubnegotiation();
+                } else {
+                    appendSubnegotiation(ctx, b); // IAC IAC inside: a data byte 255
+                    state = State.SB_DATA;
+                }
+            }
+        }
+    }
+
+    private void endSubnegotiation() {
+        byte[] payload = sb.toByteArray();
+        sb.reset();
+        if (sbOption == Telnet.MCCP3 && negotiator.compressedInputAgreed() && inflater == null) {
+            inflater = new Inflater(); // everything after this IAC SE is compressed
+            return;
+        }
+        negotiator.subnegotiation(sbOption, payload);
+    }
+
+    private void appendSubnegotiation(ChannelHandlerContext ctx, int b) {
+        if (sb.size() >= MAX_SUBNEGOTIATION) {
+            disconnect(ctx, "Telnet subnegotiation too long; disconnecting.");
+            return;
+        }
+        sb.write(b);
+    }
+
+    private void inflate(ChannelHandlerContext ctx, ByteBuf in) {
+        byte[] input = new byte[in.readableBytes()];
+        in.readBytes(input);
+        inflater.setInput(input);
+        byte[] chunk = new byte[8192];
+        long produced = 0;
+        try {
+            while (!closing) {
+                int n = inflater.inflate(chunk);
+                if (n == 0) {
+                    if (inflater.finished()) {
+                        // the client ended compression: what follows in this read is plain
+                        int plain = inflater.getRemaining();
+                        inflater.end();
+                        inflater = null;
+                        for (int i = input.length - plain; i < input.length && !closing; i++) {
+                            step(ctx, input[i] & 0xff);
+                        }
+                    }
+                    return;
+                }
+                produced += n;
+                if (produced > MAX_INFLATED_PER_READ) {
+                    disconnect(ctx, "Compressed input too large; disconnecting.");
+                    return;
+                }
+                for (int i = 0; i < n && !closing; i++) {
+                    step(ctx, chunk[i] & 0xff);
+                }
+            }
+        } catch (DataFormatException e) {
+            disconnect(ctx, "Compressed input is corrupt; disconnecting.");
         }
     }
 
     /** Appends one data byte, turning CR LF, CR NUL and a lone CR into LF. */
-    private ByteBuf appendData(ChannelHandlerContext ctx, ByteBuf data, int b) {
+    private void appendData(ChannelHandlerContext ctx, int b) {
         boolean wasAfterCr = afterCr;
         afterCr = b == '\r';
         if (wasAfterCr && (b == '\n' || b == 0)) {
-            return data;
+            return;
         }
-        ByteBuf buf = data != null ? data : ctx.alloc().buffer(64);
-        buf.writeByte(b == '\r' ? '\n' : b);
-        return buf;
-    }
-
-    private void negotiate(ChannelHandlerContext ctx, int verb, int option) {
-        if (option == Telnet.ECHO && (verb == Telnet.DO || verb == Telnet.DONT)) {
-            boolean agreed = verb == Telnet.DO;
-            if (agreed && !echoOn && !echoAsked) {
-                send(ctx.channel(), Telnet.WONT, option); // we echo only when we ask to
-            } else if (!agreed && echoOn) {
-                send(ctx.channel(), Telnet.WONT, option);
-            }
-            echoOn = agreed && (echoOn || echoAsked);
-            echoAsked = false;
-        } else if (verb == Telnet.DO) {
-            send(ctx.channel(), Telnet.WONT, option);
-        } else if (verb == Telnet.WILL) {
-            send(ctx.channel(), Telnet.DONT, option);
+        if (data == null) {
+            data = ctx.alloc().buffer(64);
         }
-        // WONT and DONT of an option that is off confirm what is: no answer, so no loop
+        data.writeByte(b == '\r' ? '\n' : b);
     }
 
-    /** Asks the client to stop (or start again) echoing what the player types. Call on the event loop. */
-    void hideInput(Channel channel, boolean hidden) {
-        if (hidden && !echoOn && !echoAsked) {
-            echoAsked = true;
-            send(channel, Telnet.WILL, Telnet.ECHO);
-        } else if (!hidden && (echoOn || echoAsked)) {
-            echoOn = false;
-            echoAsked = false;
-            send(channel, Telnet.WONT, Telnet.ECHO);
+    private void disconnect(ChannelHandlerContext ctx, String why) {
+        closing = true;
+        ctx.writeAndFlush(Unpooled.copiedBuffer("\r\n" + why + "\r\n", StandardCharsets.US_ASCII))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        if (inflater != null) {
+            inflater.end();
         }
-    }
-
-    private void refuseOverlongSubnegotiation(ChannelHandlerContext ctx, ByteBuf in) {
-        in.skipBytes(in.readableBytes());
-        ctx.writeAndFlush(Unpooled.copiedBuffer("\r\nTelnet subnegotiation too long; disconnecting.\r\n",
-                StandardCharsets.US_ASCII)).addListener(ChannelFutureListener.CLOSE);
-    }
-
-    private static void send(Channel channel, int verb, int option) {
-        channel.writeAndFlush(Unpooled.wrappedBuffer(Telnet.command(verb, option)));
     }
 }

@@ -3,10 +3,13 @@ package org.mudbackbone.gateway.telnet;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.string.StringDecoder;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import org.mudbackbone.gateway.session.Session;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.mudbackbone.gateway.session.SessionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,37 +19,51 @@ import reactor.netty.DisposableServer;
 import reactor.netty.tcp.TcpServer;
 
 /**
- * The telnet server: Reactor Netty TCP with telnet decoding, line framing with a limit and UTF-8.
- * Each connection becomes a session of the {@link SessionManager}.
+ * The telnet server: Reactor Netty TCP (optionally TLS) with telnet decoding, line framing with a
+ * limit and UTF-8. Each connection negotiates its options, then becomes a session.
  */
 public final class TelnetServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelnetServer.class);
 
+    /**
+     * @param negotiationTimeout how long a connection waits for the client's answers before it plays
+     *                           with what was agreed
+     * @param mssp               the live MSSP figures
+     * @param tls                a TLS context for a TLS port, or {@code null} for plain telnet
+     */
+    public record Settings(String host, int port, int maxLineBytes, Duration negotiationTimeout,
+            Supplier<Map<String, String>> mssp, SslContext tls) {}
+
     private TelnetServer() {}
 
-    public static DisposableServer bind(String host, int port, int maxLineBytes, SessionManager sessions) {
-        DisposableServer server = TcpServer.create()
-                .host(host)
-                .port(port)
+    public static DisposableServer bind(Settings settings, SessionManager sessions) {
+        TcpServer server = TcpServer.create()
+                .host(settings.host())
+                .port(settings.port())
                 // prompts and room fan-out must not wait for delayed ACKs (Nagle)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .doOnConnection(connection -> connection
-                        .addHandlerLast("telnet", new TelnetDecoder())
-                        .addHandlerLast("lines", new LineBasedFrameDecoder(maxLineBytes, true, true))
-                        .addHandlerLast("utf8", new StringDecoder(StandardCharsets.UTF_8))
-                        .addHandlerLast("line-limit", new LineLimitGuard(maxLineBytes)))
+                .childOption(ChannelOption.TCP_NODELAY, true);
+        if (settings.tls() != null) {
+            server = server.secure(spec -> spec.sslContext(settings.tls()));
+        }
+        DisposableServer bound = server
                 .handle((in, out) -> {
                     Connection[] holder = new Connection[1];
                     in.withConnection(c -> holder[0] = c);
                     Connection connection = holder[0];
-                    TelnetDecoder decoder = connection.channel().pipeline().get(TelnetDecoder.class);
-                    Session session = sessions.open("telnet", address(connection.channel().remoteAddress()),
-                            new TelnetConnection(connection.channel(), decoder));
-                    connection.onDispose(() -> sessions.close(session, "connection closed"));
+                    ClientProfile profile = new ClientProfile(address(connection.channel().remoteAddress()),
+                            settings.tls() != null);
+                    TelnetNegotiator negotiator = new TelnetNegotiator(connection.channel(), profile, settings.mssp());
+                    connection.addHandlerLast("telnet", new TelnetDecoder(negotiator))
+                            .addHandlerLast("lines", new LineBasedFrameDecoder(settings.maxLineBytes(), true, true))
+                            .addHandlerLast("utf8", new StringDecoder(StandardCharsets.UTF_8))
+                            .addHandlerLast("line-limit", new LineLimitGuard(settings.maxLineBytes()));
+                    TelnetSession session = new TelnetSession(connection, sessions, negotiator, profile);
+                    connection.onDispose(session::closed);
+                    session.start(settings.negotiationTimeout());
                     return in.receiveObject()
                             .ofType(String.class)
-                            .doOnNext(line -> sessions.line(session, line))
+                            .doOnNext(session::line)
                             .onErrorResume(error -> {
                                 LOG.warn("session {}: telnet input failed: {}", session.id(), error.toString());
                                 return Mono.empty();
@@ -54,8 +71,8 @@ public final class TelnetServer {
                             .then();
                 })
                 .bindNow();
-        LOG.info("telnet listening on {}", server.address());
-        return server;
+        LOG.info("telnet{} listening on {}", settings.tls() != null ? " (TLS)" : "", bound.address());
+        return bound;
     }
 
     private static String address(SocketAddress address) {

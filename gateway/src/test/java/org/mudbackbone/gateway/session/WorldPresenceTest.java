@@ -15,7 +15,7 @@ class WorldPresenceTest {
 
     @Test
     void silenceAfterHeartbeatsIsAnnouncedOnceAndTheReturnOnce() {
-        presence.signal(new WorldSignal.Heartbeat("w1", 0, 1000), 1000);
+        presence.signal(new WorldSignal.Heartbeat("w1", 0, 1000, 0), 1000);
         presence.tick(3500);
         assertEquals(List.of(), told);
 
@@ -24,14 +24,14 @@ class WorldPresenceTest {
         assertEquals(List.of(WorldPresence.AWAY), told);
         assertTrue(presence.away());
 
-        presence.signal(new WorldSignal.Heartbeat("w2", 0, 1000), 9500);
-        presence.signal(new WorldSignal.Heartbeat("w2", 0, 1000), 10500);
+        presence.signal(new WorldSignal.Heartbeat("w2", 0, 1000, 0), 9500);
+        presence.signal(new WorldSignal.Heartbeat("w2", 0, 1000, 0), 10500);
         assertEquals(List.of(WorldPresence.AWAY, WorldPresence.BACK), told);
     }
 
     @Test
     void aStoppingSignalIsAnnouncedAtOnceAndTheSilenceAfterItNotAgain() {
-        presence.signal(new WorldSignal.Heartbeat("w1", 0, 1000), 1000);
+        presence.signal(new WorldSignal.Heartbeat("w1", 0, 1000, 0), 1000);
         presence.signal(new WorldSignal.Stopping("w1", 0), 1200);
         presence.tick(20_000);
         assertEquals(List.of(WorldPresence.AWAY), told);
@@ -39,7 +39,7 @@ class WorldPresenceTest {
 
     @Test
     void aStaleStoppingSignalOfAnotherInstanceIsIgnored() {
-        presence.signal(new WorldSignal.Heartbeat("w2", 0, 1000), 1000);
+        presence.signal(new WorldSignal.Heartbeat("w2", 0, 1000, 0), 1000);
         presence.signal(new WorldSignal.Stopping("w1", 0), 1100);
         assertEquals(List.of(), told);
     }

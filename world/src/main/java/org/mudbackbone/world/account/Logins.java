@@ -97,10 +97,16 @@ public final class Logins {
         if (!wasAwake) {
             game.msgContents(character.room(), Markup.escape(character.name()) + " has connected.", characterId);
         }
+        if (character.colours() != null) {
+            game.send(link, seq -> new GameOutput.Preferences(link.session(), seq, character.colours()));
+        }
         Room room = game.get(character.room(), Room.class);
         if (room != null) {
             game.msgSession(link, LookCommand.describe(game, room, character));
+            game.roomInfo(characterId, room);
         }
+        // this game has no combat: the vitals are full, but a client's gauges have something to show
+        game.oob(characterId, "Char.Vitals", java.util.Map.of("hp", 100, "maxhp", 100, "mp", 100, "maxmp", 100));
     }
 
     private static void askSecret(Game game, SessionLink link, String prompt, String salt, HashParams params) {

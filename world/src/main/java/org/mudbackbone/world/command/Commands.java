@@ -22,7 +22,7 @@ public final class Commands {
         this.login = new CmdSet(new CreateCommand(), new ConnectCommand(), new LookCommand(), new WhoCommand(),
                 new QuitCommand(), new HelpCommand());
         this.character = new CmdSet(new LookCommand(), new SayCommand(), new EmoteCommand(), new GoCommand(),
-                new WhoCommand(), new QuitCommand(), new HelpCommand());
+                new WhoCommand(), new ColourCommand(), new QuitCommand(), new HelpCommand());
         for (Command command : extra) {
             character.add(command);
         }

@@ -39,6 +39,7 @@ public final class GoCommand implements Command {
         }
         call.game().moveTo(call.caller(), destination, exit);
         call.msg(LookCommand.describe(call.game(), destination, call.caller()));
+        call.game().roomInfo(call.caller().id(), destination);
     }
 
     /** Whether {@code word} is a compass direction or its short form. */

@@ -37,6 +37,9 @@ public final class LookCommand implements Command {
         }
         Room room = call.room();
         call.msg(room == null ? "You are nowhere." : describe(call.game(), room, call.caller()));
+        if (room != null) {
+            call.game().roomInfo(call.caller().id(), room);
+        }
     }
 
     /** The room as its visitors see it: name, description, exits (as links) and who is here. */

@@ -1,7 +1,9 @@
 package org.mudbackbone.world.command;
 
 import java.util.List;
+import java.util.Map;
 import org.mudbackbone.broker.markup.Markup;
+import org.mudbackbone.world.model.PlayerCharacter;
 
 /** Says something to everyone in the room. */
 public final class SayCommand implements Command {
@@ -31,5 +33,11 @@ public final class SayCommand implements Command {
         call.msg("You say, \"{yellow}" + text + "{/}\"");
         call.game().msgContents(call.caller().room(),
                 Markup.escape(call.caller().name()) + " says, \"{yellow}" + text + "{/}\"", call.caller().id());
+        // the same for clients that keep channel windows (GMCP Comm.Channel.Text)
+        Map<String, String> channel = Map.of("channel", "say", "talker", call.caller().name(),
+                "text", call.caller().name() + " says, \"" + call.args() + "\"");
+        for (PlayerCharacter listener : call.game().awakeIn(call.caller().room())) {
+            call.game().oob(listener.id(), "Comm.Channel.Text", channel);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.mudbackbone.world.engine;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongFunction;
@@ -103,6 +105,31 @@ public final class Game {
         long seq = current.nextOutputSeq();
         tx.put(current.withNextOutputSeq(seq + 1));
         outbox.add(current.gateway(), output.apply(seq));
+    }
+
+    /** Out-of-band data (GMCP-style) to every session controlling a character; {@code body} becomes JSON. */
+    public void oob(String characterId, String pkg, Object body) {
+        String json = Json.write(body);
+        for (SessionLink link : controllers(characterId)) {
+            send(link, seq -> new GameOutput.Oob(link.session(), seq, pkg, json));
+        }
+    }
+
+    /** GMCP Room.Info for a room: its stable number, name, area and exits by room number (for mappers). */
+    public void roomInfo(String characterId, Room room) {
+        Map<String, Long> exits = new LinkedHashMap<>();
+        room.exits().forEach((exit, id) -> {
+            Room to = get(id, Room.class);
+            if (to != null) {
+                exits.put(exit, to.num());
+            }
+        });
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("num", room.num());
+        info.put("name", room.name());
+        info.put("area", room.area());
+        info.put("exits", exits);
+        oob(characterId, "Room.Info", info);
     }
 
     /** Moves a character, telling both rooms; the hooks are Evennia's at_pre_move / at_post_move. */

@@ -117,7 +117,7 @@ public final class InputHandler {
         } else if (input instanceof PlayerInput.Closed) {
             close(game, link);
         }
-        // ClientInfo: kept by later work (colour depth, window size); nothing to do yet
+        // ClientInfo and Oob: the sample game has no use for them yet; a game reads them here
     }
 
     private boolean tooOld(PlayerInput.Line line) {

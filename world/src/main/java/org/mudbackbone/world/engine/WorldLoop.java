@@ -198,7 +198,7 @@ public final class WorldLoop implements Runnable {
             }
             if (heartbeat) {
                 producer.send(signalRecord(new WorldSignal.Heartbeat(instance, now,
-                        settings.heartbeatInterval().toMillis())));
+                        settings.heartbeatInterval().toMillis(), state.playersOnline())));
             }
             if (!next.isEmpty()) {
                 producer.sendOffsetsToTransaction(next, new ConsumerGroupMetadata(settings.groupId()));

@@ -29,6 +29,11 @@ public final class WorldState {
         return objects.size();
     }
 
+    /** Logged-in sessions (committed). */
+    public int playersOnline() {
+        return loggedIn.lookup("all").size();
+    }
+
     public Transaction begin() {
         return new Transaction(this);
     }

@@ -1,0 +1,88 @@
+package org.mudbackbone.gateway.telnet;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.mudbackbone.gateway.session.Session;
+import org.mudbackbone.gateway.session.SessionManager;
+import reactor.netty.Connection;
+
+/**
+ * One telnet connection's life: the negotiation phase first (until every question is answered or
+ * the phase times out), then a session of the {@link SessionManager}. Lines typed during the phase
+ * wait and are sent in order once the session opens. Runs on the connection's event loop.
+ */
+final class TelnetSession implements TelnetNegotiator.Listener {
+
+    private final Connection connection;
+    private final SessionManager sessions;
+    private final TelnetNegotiator negotiator;
+    private final ClientProfile profile;
+    private static final int MAX_EARLY_LINES = 50;
+
+    private final List<String> early = new ArrayList<>();
+    private Session session;
+    private boolean closed;
+
+    TelnetSession(Connection connection, SessionManager sessions, TelnetNegotiator negotiator, ClientProfile profile) {
+        this.connection = connection;
+        this.sessions = sessions;
+        this.negotiator = negotiator;
+        this.profile = profile;
+    }
+
+    void start(Duration negotiationTimeout) {
+        negotiator.listen(this);
+        negotiator.offer();
+        connection.channel().eventLoop().schedule(negotiator::giveUpWaiting,
+                negotiationTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void negotiated() {
+        if (session != null || closed) {
+            return;
+        }
+        session = sessions.open("telnet", profile.address(),
+                new TelnetConnection(connection.channel(), negotiator, profile));
+        sessions.clientInfo(session, profile.facts());
+        early.forEach(line -> sessions.line(session, line));
+        early.clear();
+    }
+
+    @Override
+    public void factsChanged() {
+        if (session != null) {
+            sessions.clientInfo(session, profile.facts());
+        }
+    }
+
+    @Override
+    public void gmcp(String pkg, String json) {
+        if (session != null) {
+            sessions.oob(session, pkg, json);
+        }
+    }
+
+    void line(String line) {
+        if (session == null) {
+            if (early.size() < MAX_EARLY_LINES) {
+                early.add(line); // beyond the limit a flood before the session opens is dropped
+            }
+        } else {
+            sessions.line(session, line);
+        }
+    }
+
+    void closed() {
+        closed = true;
+        if (session != null) {
+            sessions.close(session, "connection closed");
+        }
+    }
+
+    String id() {
+        return session == null ? "(negotiating)" : session.id();
+    }
+}
