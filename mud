@@ -16,6 +16,7 @@ CONTROLLER_PORT=${MUD_KAFKA_CONTROLLER_PORT:-9093}
 TELNET_PORT=${MUD_TELNET_PORT:-4000}
 export MUD_KAFKA_BOOTSTRAP=${MUD_KAFKA_BOOTSTRAP:-127.0.0.1:$KAFKA_PORT}
 export MUD_TELNET_PORT=$TELNET_PORT
+export MUD_TELNET_TLS_PORT=${MUD_TELNET_TLS_PORT:-4443}
 export MUD_GATEWAY_MANAGEMENT_PORT=${MUD_GATEWAY_MANAGEMENT_PORT:-8081}
 export MUD_WORLD_MANAGEMENT_PORT=${MUD_WORLD_MANAGEMENT_PORT:-8082}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -73,7 +74,7 @@ stop() { # name
 }
 
 cmd_start() {
-  for p in "$KAFKA_PORT" "$CONTROLLER_PORT" "$TELNET_PORT" "$MUD_GATEWAY_MANAGEMENT_PORT" "$MUD_WORLD_MANAGEMENT_PORT" \
+  for p in "$KAFKA_PORT" "$CONTROLLER_PORT" "$TELNET_PORT" "$MUD_TELNET_TLS_PORT" "$MUD_GATEWAY_MANAGEMENT_PORT" "$MUD_WORLD_MANAGEMENT_PORT" \
     $((MUD_WORLD_MANAGEMENT_PORT + 2)); do
     if port_open "$p"; then log "port $p is in use: is a stack already running? (./mud stop)"; exit 1; fi
   done
@@ -97,7 +98,7 @@ cmd_start() {
   cat <<TXT
 
 [mud] ===================================================================
-[mud]  Ready. Play:     telnet localhost $TELNET_PORT
+[mud]  Ready. Play:     telnet localhost $TELNET_PORT   (TLS, self-signed: port $MUD_TELNET_TLS_PORT)
 [mud]  Health/metrics: http://localhost:$MUD_GATEWAY_MANAGEMENT_PORT/health  (gateway)
 [mud]                  http://localhost:$MUD_WORLD_MANAGEMENT_PORT/health  (world; after a restart-world it
 [mud]                  alternates with port $((MUD_WORLD_MANAGEMENT_PORT + 2))), /prometheus on both

@@ -39,8 +39,13 @@ public sealed interface GameOutput {
     /** Text to show, in markup; a line break is {@code \n}. */
     record Text(String session, long seq, String markup) implements GameOutput {}
 
-    /** A prompt: text that waits for input on the same line and is marked as a prompt where the protocol can. */
-    record Prompt(String session, long seq, String markup) implements GameOutput {}
+    /**
+     * A prompt: text that waits for input on the same line and is marked as a prompt where the
+     * protocol can.
+     *
+     * @param answers the session's input sequence number this prompt follows: every input up to it is done
+     */
+    record Prompt(String session, long seq, String markup, long answers) implements GameOutput {}
 
     /** Out-of-band data for the client, GMCP-style: a package name and a JSON document. */
     record Oob(String session, long seq, String pkg, String json) implements GameOutput {}

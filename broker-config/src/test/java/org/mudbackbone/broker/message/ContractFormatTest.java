@@ -28,7 +28,7 @@ class ContractFormatTest {
     void everyOutputTypeRoundTrips() {
         var outputs = new GameOutput[] {
             new GameOutput.Text("s1", 1, "{red}Hello{/}"),
-            new GameOutput.Prompt("s1", 2, "> "),
+            new GameOutput.Prompt("s1", 2, "> ", 1),
             new GameOutput.Oob("s1", 3, "Room.Info", "{\"num\":1}"),
             new GameOutput.Attach("s1", 4, "char:7"),
             new GameOutput.AskSecret("s1", 5, "Password: ", "c2FsdA==", HashParams.recommended()),

@@ -29,7 +29,7 @@ public final class InputPublisher implements AutoCloseable {
      * Sends one input built with the session's next sequence number. Taking the number and sending
      * happen under the session's lock, so sequence order is send order even across threads.
      */
-    void publish(Session session, LongFunction<PlayerInput> input) {
+    long publish(Session session, LongFunction<PlayerInput> input) {
         synchronized (session) {
             PlayerInput record = input.apply(session.takeInputSeq());
             producer.send(new ProducerRecord<>(topic, session.inputKey(), JsonCodec.INPUT.encode(record)),
@@ -39,6 +39,7 @@ public final class InputPublisher implements AutoCloseable {
                             session.connection().text("{red}The game did not get your last input; please try again.{/}");
                         }
                     });
+            return record.seq();
         }
     }
 

@@ -18,6 +18,12 @@ public final class Session {
     private volatile long lastOutputSeq = -1;
     private volatile GameOutput.AskSecret secretRequest;
     private volatile String heldSecret;
+    private boolean secretInFlight;
+    private long heldSecretSeq = Long.MAX_VALUE;
+    private boolean draining;
+    private boolean overflowed;
+    /** Lines typed after a line whose secret is held, waiting for that secret to be answered. */
+    private final java.util.List<String> afterSecret = new java.util.ArrayList<>();
 
     public Session(String id, String protocol, String address, SessionConnection connection) {
         this.id = id;
@@ -66,14 +72,83 @@ public final class Session {
     }
 
     /** A secret typed on the command line, kept here until the world asks for it. */
-    void holdSecret(String secret) {
+    synchronized void holdSecret(String secret) {
         heldSecret = secret;
     }
 
-    String takeHeldSecret() {
+    /** Which input carried the held secret (the line it was taken off). */
+    synchronized void heldSecretCameWith(long seq) {
+        heldSecretSeq = seq;
+    }
+
+    /** Takes the held secret to answer the world with; lines keep waiting until {@link #secretAnswered()}. */
+    synchronized String takeHeldSecret() {
         String secret = heldSecret;
         heldSecret = null;
+        secretInFlight = secret != null;
         return secret;
+    }
+
+    /** A secret is being hashed: lines typed now wait, so that none overtakes it. */
+    synchronized void secretInFlight() {
+        secretInFlight = true;
+    }
+
+    synchronized void secretAnswered() {
+        secretInFlight = false;
+    }
+
+    /**
+     * Forgets the held secret if the world has done the line that carried it without asking for it
+     * (a wrong name, say): a prompt that answers that line or a later one says so. True if it did.
+     */
+    synchronized boolean dropHeldSecretAnsweredBy(long answers) {
+        if (heldSecret == null || answers < heldSecretSeq) {
+            return false;
+        }
+        heldSecret = null;
+        return true;
+    }
+
+    /** Whether a secret is held or being answered: lines typed now must wait behind it. */
+    synchronized boolean holdsSecret() {
+        return heldSecret != null || secretInFlight;
+    }
+
+    /**
+     * Keeps a typed line if it must wait behind a secret (or behind lines already waiting). Returns
+     * false if it need not wait; a line beyond the limit is dropped and {@link #overflowed} says so.
+     */
+    synchronized boolean waitIfBehindSecret(String line) {
+        if (!holdsSecret() && !draining) {
+            return false;
+        }
+        if (afterSecret.size() < 50) {
+            afterSecret.add(line);
+        } else {
+            overflowed = true;
+        }
+        return true;
+    }
+
+    synchronized boolean takeOverflowed() {
+        boolean was = overflowed;
+        overflowed = false;
+        return was;
+    }
+
+    /** Starts sending the waiting lines: new lines keep queuing until the queue is empty. */
+    synchronized void startDraining() {
+        draining = true;
+    }
+
+    /** The next waiting line, or null when none is left or a new secret is held (then they wait for it). */
+    synchronized String nextWaiting() {
+        if (afterSecret.isEmpty() || holdsSecret()) {
+            draining = false;
+            return null;
+        }
+        return afterSecret.remove(0);
     }
 
     void awaitSecret(GameOutput.AskSecret request) {

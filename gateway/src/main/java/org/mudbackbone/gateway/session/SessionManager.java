@@ -46,6 +46,17 @@ public final class SessionManager {
 
     /** One line the player typed, raw. */
     public void line(Session session, String raw) {
+        // typed ahead of a password the world has not asked for yet: it must not overtake it
+        if (session.waitIfBehindSecret(raw)) {
+            if (session.takeOverflowed()) {
+                session.connection().text("{red}Too much typed ahead while logging in; a line was dropped.{/}");
+            }
+            return;
+        }
+        send(session, raw);
+    }
+
+    private void send(Session session, String raw) {
         GameOutput.AskSecret request = session.takeSecretRequest();
         if (request != null) {
             session.connection().hideInput(false);
@@ -59,7 +70,10 @@ public final class SessionManager {
             text = split.get().publicPart();
         }
         String published = text;
-        publisher.publish(session, seq -> new PlayerInput.Line(session.id(), gatewayId, seq, now(), published));
+        long seq = publisher.publish(session, s -> new PlayerInput.Line(session.id(), gatewayId, s, now(), published));
+        if (split.isPresent()) {
+            session.heldSecretCameWith(seq);
+        }
     }
 
     /** What the client told its gateway about itself, new or changed. */
@@ -90,6 +104,9 @@ public final class SessionManager {
         if (output instanceof GameOutput.Text text) {
             connection.text(text.markup());
         } else if (output instanceof GameOutput.Prompt prompt) {
+            if (session.dropHeldSecretAnsweredBy(prompt.answers())) {
+                releaseWaiting(session); // the world did that line without asking for the secret
+            }
             connection.prompt(prompt.markup());
         } else if (output instanceof GameOutput.Oob oob) {
             connection.oob(oob.pkg(), oob.json());
@@ -136,13 +153,28 @@ public final class SessionManager {
     }
 
     private void answerSecret(Session session, GameOutput.AskSecret ask, String secret) {
+        session.secretInFlight();
         hasher.hash(secret, ask.salt(), ask.params()).subscribe(
-                hash -> publisher.publish(session,
-                        seq -> new PlayerInput.SecretLine(session.id(), gatewayId, seq, now(), hash)),
+                hash -> {
+                    publisher.publish(session,
+                            seq -> new PlayerInput.SecretLine(session.id(), gatewayId, seq, now(), hash));
+                    session.secretAnswered();
+                    releaseWaiting(session);
+                },
                 error -> {
                     LOG.warn("session {}: cannot hash secret: {}", session.id(), error.getMessage());
                     session.connection().text("{red}" + Markup.escape("Cannot check that secret here.") + "{/}");
+                    session.secretAnswered();
+                    releaseWaiting(session);
                 });
+    }
+
+    /** Sends, in order, the lines that waited behind a secret; stops at one that brings a new secret. */
+    private void releaseWaiting(Session session) {
+        session.startDraining();
+        for (String line; (line = session.nextWaiting()) != null; ) {
+            send(session, line);
+        }
     }
 
     private static long now() {

@@ -50,7 +50,7 @@ public final class LookCommand implements Command {
         String exits = room.exits().keySet().stream()
                 .map(exit -> Markup.link(exit, Markup.escape(exit)))
                 .collect(Collectors.joining(", "));
-        out.append("{cyan}Exits:{/} ").append(exits.isEmpty() ? "none" : exits);
+        out.append("{#5fafff}Exits:{/} ").append(exits.isEmpty() ? "none" : exits);
         List<String> others = game.awakeIn(room.id()).stream()
                 .filter(c -> !c.id().equals(viewer.id()))
                 .map(c -> Markup.escape(c.name())).toList();

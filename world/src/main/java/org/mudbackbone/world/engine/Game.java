@@ -90,7 +90,9 @@ public final class Game {
     }
 
     public void prompt(SessionLink link) {
-        send(link, seq -> new GameOutput.Prompt(link.session(), seq, "> "));
+        SessionLink current = session(link.session());
+        long answers = current == null ? link.lastInputSeq() : current.lastInputSeq();
+        send(link, seq -> new GameOutput.Prompt(link.session(), seq, "> ", answers));
     }
 
     /**

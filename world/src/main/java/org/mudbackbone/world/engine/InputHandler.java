@@ -108,8 +108,8 @@ public final class InputHandler {
         } else if (input instanceof PlayerInput.Line line) {
             commands.run(game, link, line.text());
             SessionLink after = game.session(link.session());
-            if (after != null) {
-                game.prompt(after);
+            if (after != null && after.pending() == null) {
+                game.prompt(after); // none while a secret is asked for: the ask is the prompt
             }
         } else if (input instanceof PlayerInput.SecretLine secret) {
             Logins.answer(game, link, secret.hash(), rules);
