@@ -26,7 +26,14 @@ final class RealClients {
 
     /** Runs a command to its end (bounded), feeding {@code input} (may be null); returns what it printed. */
     static String run(List<String> command, String input, long timeoutSeconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command, input, timeoutSeconds, java.util.Map.of());
+    }
+
+    static String run(List<String> command, String input, long timeoutSeconds, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         if (input != null) {
             process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         }

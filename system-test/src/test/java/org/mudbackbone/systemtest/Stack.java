@@ -17,11 +17,14 @@ final class Stack implements AutoCloseable {
 
     final String gatewayId;
     final Topics topics;
+    private final String bootstrapServers;
     private final ApplicationContext world;
     private final EmbeddedServer gateway;
 
-    private Stack(String gatewayId, Topics topics, ApplicationContext world, EmbeddedServer gateway) {
+    private Stack(String gatewayId, Topics topics, ApplicationContext world, EmbeddedServer gateway,
+            String bootstrapServers) {
         this.gatewayId = gatewayId;
+        this.bootstrapServers = bootstrapServers;
         this.topics = topics;
         this.world = world;
         this.gateway = gateway;
@@ -48,14 +51,23 @@ final class Stack implements AutoCloseable {
                 "mud.gateway.namespace", "test-" + run,
                 "mud.gateway.host", "127.0.0.1",
                 "mud.gateway.telnet-port", 0,
+                "mud.gateway.tls-port", 0,
                 "micronaut.server.port", -1,
                 "endpoints.health.details-visible", "ANONYMOUS",
                 "endpoints.prometheus.sensitive", false));
-        return new Stack(gatewayId, new Topics("test-" + run), world, gateway);
+        return new Stack(gatewayId, new Topics("test-" + run), world, gateway, bootstrapServers);
     }
 
     int telnetPort() {
         return gateway.getApplicationContext().getBean(GatewayService.class).telnetPort();
+    }
+
+    int telnetTlsPort() {
+        return gateway.getApplicationContext().getBean(GatewayService.class).telnetTlsPort();
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
     }
 
     URL gatewayManagement() {

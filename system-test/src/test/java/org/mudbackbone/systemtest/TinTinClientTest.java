@@ -1,6 +1,8 @@
 package org.mudbackbone.systemtest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,12 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mudbackbone.broker.message.ClientFacts;
+import org.mudbackbone.broker.message.JsonCodec;
+import org.mudbackbone.broker.message.PlayerInput;
 import org.mudbackbone.broker.testing.EmbeddedKafkaExtension;
 import org.mudbackbone.broker.testing.KafkaBroker;
 
@@ -44,6 +50,10 @@ class TinTinClientTest {
 
     /** Plays: creates a character, goes north, quits; returns TinTin's output and the raw log. */
     private static String[] play(Path dir, String name, String colourMode) throws Exception {
+        return play(dir, name, colourMode, "#session mud 127.0.0.1 " + stack.telnetPort());
+    }
+
+    private static String[] play(Path dir, String name, String colourMode, String connect) throws Exception {
         Path log = dir.resolve(name + ".log");
         Path script = dir.resolve(name + ".tin");
         Files.writeString(script, String.join("\n",
@@ -56,13 +66,15 @@ class TinTinClientTest {
                 "#event {IAC SB GMCP Room.Info IAC SE} {#showme {GMCP-ROOM-INFO %0}}",
                 // delays below belong to the session and die with it: end when the game closes it
                 "#event {SESSION DISCONNECTED} {#end}",
-                "#session mud 127.0.0.1 " + stack.telnetPort(),
+                connect,
                 "#log overwrite " + log,
                 "#delay 2 {create " + name + " tintin-password-9}",
                 "#delay 3.5 {north}",
                 "#delay 5 {quit}",
                 ""), StandardCharsets.UTF_8);
-        String output = RealClients.run(List.of(TINTIN.get().toString(), "-H", script.toString()), null, 30)
+        // its own home: TinTin keeps the certificates of TLS servers there, per host and port
+        String output = RealClients.run(List.of(TINTIN.get().toString(), "-H", script.toString()), null, 30,
+                        Map.of("HOME", dir.toString()))
                 .replaceAll("\u001b\\[[0-9;?]*[a-zA-Z]", "");
         String raw = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         return new String[] {output, raw};
@@ -85,6 +97,27 @@ class TinTinClientTest {
         assertTrue(raw.contains("\u001b[38;2;95;175;255mExits:"), "true colour:\n" + raw);
         assertTrue(output.contains("GMCP-ROOM-INFO {num}{2}{name}{North Road}{area}{Town}{exits}{{south}{1}}"),
                 "Room.Info after moving:\n" + output);
+    }
+
+    @Test
+    void tinTinPlaysOverTlsAndTheWorldHearsWhatTheClientSaid(@TempDir Path dir) throws Exception {
+        String[] played = play(dir, "Tinsafe", "true", "#ssl mud 127.0.0.1 " + stack.telnetTlsPort());
+        assertTrue(played[1].contains("North Road"), "played over TLS:\n" + played[0]);
+
+        List<ClientFacts> facts = TopicReader.readAll(stack.bootstrapServers(), stack.topics.input().name()).stream()
+                .map(r -> JsonCodec.INPUT.decode(r.value()).orElse(null))
+                .filter(i -> i instanceof PlayerInput.ClientInfo)
+                .map(i -> ((PlayerInput.ClientInfo) i).facts())
+                .filter(f -> Boolean.TRUE.equals(f.tls()))
+                .toList();
+        assertFalse(facts.isEmpty(), "a client-info input with tls=true");
+        ClientFacts tls = facts.get(facts.size() - 1);
+        assertTrue(tls.client().startsWith("TinTin++ "), tls.toString());
+        assertEquals("UTF-8", tls.charset());
+        assertEquals(16_777_216, tls.colours());
+        assertEquals(80, tls.width());
+        assertNotNull(tls.mtts());
+        assertEquals("127.0.0.1", tls.address());
     }
 
     @Test
