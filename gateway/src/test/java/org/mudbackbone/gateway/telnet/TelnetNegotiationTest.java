@@ -213,6 +213,32 @@ class TelnetNegotiationTest {
     }
 
     @Test
+    void sgaIsAgreedWhenAskedAndThenPromptsCarryNoGoAhead() {
+        Client client = new Client();
+        TelnetConnection connection = new TelnetConnection(client.channel, client.negotiator, client.profile);
+        client.feed(bytes(IAC, DONT, Telnet.EOR));
+        client.sent();
+        connection.prompt("> ");
+        assertEquals(Arrays.toString(bytes("> ", IAC, Telnet.GA)), Arrays.toString(client.sent()), "GA before SGA");
+
+        client.feed(bytes(IAC, DO, Telnet.SGA));
+        assertEquals(Arrays.toString(bytes(IAC, WILL, Telnet.SGA)), Arrays.toString(client.sent()));
+        connection.prompt("> ");
+        assertEquals(Arrays.toString(bytes("> ")), Arrays.toString(client.sent()), "no GA under SGA");
+    }
+
+    @Test
+    void aPlayersColourChoiceWinsOverTheClients() {
+        Client client = new Client();
+        client.feed(TINTIN_LIKE);
+        TelnetConnection connection = new TelnetConnection(client.channel, client.negotiator, client.profile);
+        connection.colours(16);
+        assertEquals(ColourDepth.ANSI16, client.profile.colourDepth());
+        connection.colours(null);
+        assertEquals(ColourDepth.TRUECOLOR, client.profile.colourDepth());
+    }
+
+    @Test
     void msspAnswersWithTheLiveFigures() {
         Client client = new Client();
         client.sent();

@@ -102,6 +102,29 @@ class CommandsTest {
     }
 
     @Test
+    void aColourChoiceIsKeptWithTheCharacterAndSentToItsSessions() {
+        String alice = world.player("Alice");
+        world.call(alice, "colour 256", "Colours set to 256.");
+        assertEquals(256, ((PlayerCharacter) world.state.get("char:alice")).colours());
+        assertTrue(world.sent().stream().anyMatch(o -> o instanceof GameOutput.Preferences p
+                && p.session().equals(alice) && Integer.valueOf(256).equals(p.colours())));
+        world.call(alice, "colour auto", "Colours set to auto.");
+        assertNull(((PlayerCharacter) world.state.get("char:alice")).colours());
+        world.call(alice, "colour", "Colours: auto");
+    }
+
+    @Test
+    void lookSendsRoomInfoForMappers() {
+        String alice = world.player("Alice");
+        world.type(alice, "look");
+        GameOutput.Oob info = world.sent().stream()
+                .filter(o -> o instanceof GameOutput.Oob oob && oob.pkg().equals("Room.Info"))
+                .map(GameOutput.Oob.class::cast).reduce((a, b) -> b).orElseThrow();
+        assertEquals("{\"num\":1,\"name\":\"Town Square\",\"area\":\"Town\","
+                + "\"exits\":{\"north\":2,\"east\":3,\"west\":4,\"south\":6}}", info.json());
+    }
+
+    @Test
     void outputSequenceNumbersOnlyGrowPerSession() {
         String alice = world.player("Alice");
         world.type(alice, "look");
