@@ -14,12 +14,16 @@ DATA=${MUD_DATA:-.data}
 KAFKA_PORT=${MUD_KAFKA_PORT:-9092}
 CONTROLLER_PORT=${MUD_KAFKA_CONTROLLER_PORT:-9093}
 TELNET_PORT=${MUD_TELNET_PORT:-4000}
-export MUD_KAFKA_BOOTSTRAP=${MUD_KAFKA_BOOTSTRAP:-127.0.0.1:$KAFKA_PORT}
-export MUD_TELNET_PORT=$TELNET_PORT
-export MUD_TELNET_TLS_PORT=${MUD_TELNET_TLS_PORT:-4443}
-export MUD_GATEWAY_MANAGEMENT_PORT=${MUD_GATEWAY_MANAGEMENT_PORT:-8081}
-export MUD_WORLD_MANAGEMENT_PORT=${MUD_WORLD_MANAGEMENT_PORT:-8082}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+# the dev stack's settings, for the processes it starts (not for the tests, which choose their own)
+dev_env() {
+  export MUD_KAFKA_BOOTSTRAP=${MUD_KAFKA_BOOTSTRAP:-127.0.0.1:$KAFKA_PORT}
+  export MUD_TELNET_PORT=$TELNET_PORT
+  export MUD_TELNET_TLS_PORT=${MUD_TELNET_TLS_PORT:-4443}
+  export MUD_GATEWAY_MANAGEMENT_PORT=${MUD_GATEWAY_MANAGEMENT_PORT:-8081}
+  export MUD_WORLD_MANAGEMENT_PORT=${MUD_WORLD_MANAGEMENT_PORT:-8082}
+}
 
 log() { printf '[mud] %s\n' "$*"; }
 
@@ -143,11 +147,12 @@ cmd_restart_world() {
 cmd_stop() { stop gateway; stop world; stop broker; }
 
 case "${1:-}" in
-  start) cmd_start ;;
-  restart-world) cmd_restart_world ;;
+  start) dev_env; cmd_start ;;
+  restart-world) dev_env; cmd_restart_world ;;
   stop) cmd_stop ;;
   test) shift; exec ./mvnw -B verify "$@" ;;
   topics)
+    dev_env
     build -pl broker-config
     exec "$JAVA" -cp "broker-config/target/broker-config.jar:broker-config/target/lib/*" \
       org.mudbackbone.broker.topic.TopicProvisioner "$MUD_KAFKA_BOOTSTRAP" "${MUD_NAMESPACE:-mud}" "${@:2}" ;;

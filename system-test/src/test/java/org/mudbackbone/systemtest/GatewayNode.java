@@ -17,6 +17,7 @@ final class GatewayNode implements AutoCloseable {
                 "mud.gateway.namespace", namespace,
                 "mud.gateway.host", "127.0.0.1",
                 "mud.gateway.telnet-port", 0,
+                "mud.gateway.tls-port", -1,
                 "micronaut.server.port", -1));
     }
 

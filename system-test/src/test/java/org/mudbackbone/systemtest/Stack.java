@@ -38,6 +38,7 @@ final class Stack implements AutoCloseable {
                 "mud.world.namespace", "test-" + run,
                 "mud.world.transactional-id", "world-" + run,
                 "mud.world.group-id", "world-" + run,
+                "mud.world.instance-id", "",
                 // cheap hashing: the tests log in many times; production uses the recommended costs
                 "mud.world.hash-memory-kib", 64,
                 "mud.world.hash-iterations", 1,
