@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,54 +130,45 @@ final class TelnetNegotiator {
     }
 
     private void localRequested(int option, boolean yes) {
-        Q state = local.getOrDefault(option, Q.NO);
-        if (yes) {
-            if (state == Q.YES) {
-                return;
-            }
-            if (state == Q.WANT_YES || LOCAL.contains(option)) {
-                if (state == Q.NO) {
-                    send(Telnet.WILL, option);
-                }
-                local.put(option, Q.YES);
-                localEnabled(option);
-            } else {
-                send(Telnet.WONT, option);
-            }
-        } else {
-            if (state == Q.YES) {
-                send(Telnet.WONT, option);
-            }
-            local.put(option, Q.NO);
-            if (state != Q.NO) {
-                localDisabled(option);
-            }
-        }
+        answer(local, LOCAL, option, yes, Telnet.WILL, Telnet.WONT, this::localEnabled, this::localDisabled);
         done("local " + option);
     }
 
     private void remoteOffered(int option, boolean yes) {
-        Q state = remote.getOrDefault(option, Q.NO);
+        answer(remote, REMOTE, option, yes, Telnet.DO, Telnet.DONT, this::remoteEnabled, o -> { });
+        done("remote " + option);
+    }
+
+    /**
+     * One side of RFC 1143's Q method, reduced to what this server asks for: a request that confirms
+     * the current state gets no answer; one that changes it gets one answer, and only an option this
+     * side supports (or asked for itself) is turned on.
+     */
+    private void answer(Map<Integer, Q> states, Set<Integer> supported, int option, boolean yes, int agree,
+            int refuse, IntConsumer enabled, IntConsumer disabled) {
+        Q state = states.getOrDefault(option, Q.NO);
         if (yes) {
             if (state == Q.YES) {
                 return;
             }
-            if (state == Q.WANT_YES || REMOTE.contains(option)) {
+            if (state == Q.WANT_YES || supported.contains(option)) {
                 if (state == Q.NO) {
-                    send(Telnet.DO, option);
+                    send(agree, option);
                 }
-                remote.put(option, Q.YES);
-                remoteEnabled(option);
+                states.put(option, Q.YES);
+                enabled.accept(option);
             } else {
-                send(Telnet.DONT, option);
+                send(refuse, option);
             }
         } else {
             if (state == Q.YES) {
-                send(Telnet.DONT, option);
+                send(refuse, option);
             }
-            remote.put(option, Q.NO);
+            states.put(option, Q.NO);
+            if (state != Q.NO) {
+                disabled.accept(option);
+            }
         }
-        done("remote " + option);
     }
 
     private void localEnabled(int option) {
