@@ -116,10 +116,6 @@ final class WorldProcess implements AutoCloseable {
         signal("CONT");
     }
 
-    boolean alive() {
-        return process.isAlive();
-    }
-
     private void signal(String name) throws Exception {
         int exit = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).start().waitFor();
         if (exit != 0) {

@@ -23,7 +23,8 @@ public class WorldHealthIndicator implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         return Publishers.just(HealthResult.builder("world", world.healthy() ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("role", world.role(), "warm", world.warm(), "objects", world.objects()))
+                .details(Map.of("instance", world.instance(), "role", world.role(), "warm", world.warm(),
+                        "objects", world.objects()))
                 .build());
     }
 }

@@ -67,6 +67,10 @@ public class WorldService {
         return loop != null && loop.role() != WorldLoop.Role.STOPPED;
     }
 
+    String instance() {
+        return loop == null ? "" : loop.instance();
+    }
+
     boolean warm() {
         return loop != null && loop.warm();
     }
