@@ -40,6 +40,11 @@ final class ObjectIndex {
         }
     }
 
+    /** How many distinct keys have at least one object. */
+    int keys() {
+        return ids.size();
+    }
+
     Set<String> lookup(String indexKey) {
         return ids.getOrDefault(indexKey, Set.of());
     }

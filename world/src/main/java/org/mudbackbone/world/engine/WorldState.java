@@ -29,9 +29,9 @@ public final class WorldState {
         return objects.size();
     }
 
-    /** Logged-in sessions (committed). */
+    /** Characters someone plays (committed): one player with two sessions counts once. */
     public int playersOnline() {
-        return loggedIn.lookup("all").size();
+        return controllers.keys();
     }
 
     public Transaction begin() {

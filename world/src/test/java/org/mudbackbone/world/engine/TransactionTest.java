@@ -38,6 +38,16 @@ class TransactionTest {
     }
 
     @Test
+    void playersOnlineCountsCharactersNotSessions() {
+        WorldState state = new WorldState();
+        state.load("session:s1", new SessionLink("session:s1", "s1", "gw", "char:a", 0, 0, null));
+        state.load("session:s2", new SessionLink("session:s2", "s2", "gw", "char:a", 0, 0, null));
+        state.load("session:s3", new SessionLink("session:s3", "s3", "gw", "char:b", 0, 0, null));
+        state.load("session:s4", new SessionLink("session:s4", "s4", "gw", null, 0, 0, null));
+        assertEquals(2, state.playersOnline());
+    }
+
+    @Test
     void aFailingInputIsUndoneAloneAndTheOthersStand() {
         WorldState state = new WorldState();
         Seed.rooms().forEach(r -> state.load(r.id(), r));
