@@ -64,6 +64,11 @@ abstract class TwoPlayersMeet {
             b.awaitText(alice + " has left the game.");
 
             assertSecretNeverInKafka(broker, stack.topics, stack.gatewayId, password);
+            // once logged in, a player's input is keyed by the character it controls
+            var say = TopicReader.readAll(broker.bootstrapServers(), stack.topics.input().name()).stream()
+                    .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("say Hello, " + bob))
+                    .findFirst().orElseThrow();
+            assertEquals("char:" + alice.toLowerCase(java.util.Locale.ROOT), say.key());
         }
     }
 

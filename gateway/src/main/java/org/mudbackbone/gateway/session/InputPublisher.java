@@ -32,6 +32,7 @@ public final class InputPublisher implements AutoCloseable {
     long publish(Session session, LongFunction<PlayerInput> input) {
         synchronized (session) {
             PlayerInput record = input.apply(session.takeInputSeq());
+            session.published(record.seq());
             producer.send(new ProducerRecord<>(topic, session.inputKey(), JsonCodec.INPUT.encode(record)),
                     (metadata, error) -> {
                         if (error != null) {

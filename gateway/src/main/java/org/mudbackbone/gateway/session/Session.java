@@ -15,6 +15,10 @@ public final class Session {
     private final SessionConnection connection;
     private final AtomicLong nextInputSeq = new AtomicLong();
     private volatile String controlledObject;
+    /** An attach not yet in force: input keeps its old key until the world has done all sent under it. */
+    private String pendingObject;
+    private boolean attachPending;
+    private long lastPublishedSeq = -1;
     private volatile long lastOutputSeq = -1;
     private volatile GameOutput.AskSecret secretRequest;
     private volatile String heldSecret;
@@ -58,8 +62,27 @@ public final class Session {
         return nextInputSeq.getAndIncrement();
     }
 
-    void attach(String object) {
-        controlledObject = object;
+    synchronized void published(long seq) {
+        lastPublishedSeq = Math.max(lastPublishedSeq, seq);
+    }
+
+    /**
+     * The world says this session now controls {@code object}. The input key changes only once the
+     * world has done every input already sent under the old key (see {@link #inputsDoneUpTo}):
+     * input under the new key goes to another partition, and must not overtake input still waiting
+     * in the old one.
+     */
+    synchronized void attach(String object) {
+        pendingObject = object;
+        attachPending = true;
+    }
+
+    /** A prompt says the world has done every input up to {@code seq}. */
+    synchronized void inputsDoneUpTo(long seq) {
+        if (attachPending && seq >= lastPublishedSeq) {
+            controlledObject = pendingObject;
+            attachPending = false;
+        }
     }
 
     /** True once for each output sequence number: the gateway shows an output at most once. */

@@ -104,6 +104,7 @@ public final class SessionManager {
         if (output instanceof GameOutput.Text text) {
             connection.text(text.markup());
         } else if (output instanceof GameOutput.Prompt prompt) {
+            session.inputsDoneUpTo(prompt.answers());
             if (session.dropHeldSecretAnsweredBy(prompt.answers())) {
                 releaseWaiting(session); // the world did that line without asking for the secret
             }
