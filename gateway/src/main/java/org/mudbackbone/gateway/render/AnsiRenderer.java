@@ -62,7 +62,7 @@ public final class AnsiRenderer {
     private static void appendData(StringBuilder out, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f))) {
+            if (c == '\n' || c == '\t' || Printable.is(c)) {
                 out.append(c);
             }
         }

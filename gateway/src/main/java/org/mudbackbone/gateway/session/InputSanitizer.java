@@ -1,5 +1,7 @@
 package org.mudbackbone.gateway.session;
 
+import org.mudbackbone.gateway.render.Printable;
+
 /**
  * Makes a typed line plain data: control characters (C0 but tab, DEL, C1, and with them ESC and
  * any ANSI sequence they would start) are removed and tabs become spaces. Markup needs no
@@ -15,7 +17,7 @@ public final class InputSanitizer {
             char c = line.charAt(i);
             if (c == '\t') {
                 out.append(' ');
-            } else if (c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f)) {
+            } else if (Printable.is(c)) {
                 out.append(c);
             }
         }

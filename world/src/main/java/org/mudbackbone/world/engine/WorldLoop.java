@@ -6,10 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
@@ -64,7 +62,9 @@ public final class WorldLoop implements Runnable {
     private final InputHandler handler;
     private final TopicProvisioner provisioner;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
-    private final Set<String> knownGateways = new HashSet<>();
+    private final String stateTopic;
+    /** Each gateway seen so far and the name of its output topic (known to exist). */
+    private final Map<String, String> outputTopics = new HashMap<>();
     private final Counter inputs;
     private final Counter commits;
     private final Counter aborts;
@@ -79,6 +79,7 @@ public final class WorldLoop implements Runnable {
     public WorldLoop(Settings settings, InputHandler handler, TopicProvisioner provisioner, MeterRegistry meters) {
         this.settings = settings;
         this.topics = settings.topics();
+        this.stateTopic = topics.state().name();
         this.handler = handler;
         this.provisioner = provisioner;
         this.inputs = meters.counter("mud.world.inputs");
@@ -190,10 +191,10 @@ public final class WorldLoop implements Runnable {
         long now = System.currentTimeMillis();
         try {
             producer.beginTransaction();
-            tx.changes().forEach((id, object) -> producer.send(new ProducerRecord<>(topics.state().name(), id,
+            tx.changes().forEach((id, object) -> producer.send(new ProducerRecord<>(stateTopic, id,
                     object == null ? null : WorldObject.CODEC.encode(object))));
             for (Outbox.Envelope envelope : outbox.envelopes()) {
-                producer.send(new ProducerRecord<>(topics.output(envelope.gateway()).name(),
+                producer.send(new ProducerRecord<>(outputTopics.get(envelope.gateway()),
                         envelope.output().session(), JsonCodec.OUTPUT.encode(envelope.output())));
             }
             if (heartbeat) {
@@ -236,8 +237,10 @@ public final class WorldLoop implements Runnable {
     private void ensureOutputTopics(Outbox outbox) {
         List<Topic> missing = new ArrayList<>();
         for (Outbox.Envelope envelope : outbox.envelopes()) {
-            if (knownGateways.add(envelope.gateway())) {
-                missing.add(topics.output(envelope.gateway()));
+            if (!outputTopics.containsKey(envelope.gateway())) {
+                Topic topic = topics.output(envelope.gateway());
+                outputTopics.put(envelope.gateway(), topic.name());
+                missing.add(topic);
             }
         }
         if (!missing.isEmpty()) {
@@ -253,7 +256,7 @@ public final class WorldLoop implements Runnable {
         Seed.rooms().forEach(tx::put);
         producer.beginTransaction();
         for (Room room : Seed.rooms()) {
-            producer.send(new ProducerRecord<>(topics.state().name(), room.id(), WorldObject.CODEC.encode(room)));
+            producer.send(new ProducerRecord<>(stateTopic, room.id(), WorldObject.CODEC.encode(room)));
         }
         producer.commitTransaction();
         state.apply(tx.changes());
