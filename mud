@@ -51,18 +51,14 @@ launch() { # name, main class, module, JVM options (one word each, space-separat
   shift 4
   # shellcheck disable=SC2086
   setsid nohup "$JAVA" $jvm -cp "$module/target/$module.jar:$module/target/lib/*" "$main" "$@" \
-    >>"$DATA/logs/$name.log" 2>&1 &
+    >>"$DATA/logs/${name%-next}.log" 2>&1 &
   echo $! >"$DATA/run/$name.pid"
 }
 
-count() { grep -c "$1" "$DATA/logs/world.log" 2>/dev/null || true; }
-
 start_world() { # starts a world on the given management port; waits until it is active
-  local before
-  before=$(count " active: ")
   MUD_WORLD_MANAGEMENT_PORT=$1 launch world org.mudbackbone.world.WorldApplication world -Xmx1g
   echo "$1" >"$DATA/run/world.port"
-  wait_for "world" '[[ $(count " active: ") -gt $before ]]' 120
+  wait_for "world" "role_is $1 ACTIVE" 120
 }
 
 stop() { # name
@@ -87,7 +83,7 @@ cmd_start() {
   : >"$DATA/logs/broker.log"; : >"$DATA/logs/world.log"; : >"$DATA/logs/gateway.log"
   tail -n +1 -F "$DATA/logs/broker.log" "$DATA/logs/world.log" "$DATA/logs/gateway.log" 2>/dev/null &
   local tail_pid=$!
-  trap 'trap - INT TERM; log "stopping the stack"; stop gateway; stop world; stop broker; kill $tail_pid 2>/dev/null; exit 0' INT TERM
+  trap 'trap - INT TERM; log "stopping the stack"; stop gateway; stop world-next; stop world; stop broker; kill $tail_pid 2>/dev/null; exit 0' INT TERM
 
   log "starting the broker on $MUD_KAFKA_BOOTSTRAP (data in $DATA/kafka)"
   launch broker org.mudbackbone.broker.embedded.EmbeddedKafkaMain broker-config \
@@ -116,9 +112,19 @@ TXT
   exit 1
 }
 
+# The world's own /health on a management port (plain bash: no curl needed), or nothing.
+health() {
+  { exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET /health HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3 && cat <&3; } 2>/dev/null
+  exec 3>&- 2>/dev/null || true
+}
+role_is() { health "$1" | grep -q "\"role\":\"$2\""; }
+warm_standby() { local h; h=$(health "$1"); [[ $h == *'"role":"STANDBY"'* && $h == *'"warm":true'* ]]; }
+
 # Loads new world code with the shortest gap: the new world starts as a standby and reads the
-# whole state while the old one still plays; only then is the old one stopped, and the new one
-# takes over (about 0.7 s with 100,000 objects; see the README's performance section).
+# whole state while the old one still plays; only once it has caught up (to the end of the state
+# as it was when it looked, however busy the game) is the old one stopped, and the new one takes
+# over (about 1 s; see the README). Which world is active is read from each world's /health, never
+# guessed from logs. If the new world does not come up warm, it is stopped and the old one plays on.
 cmd_restart_world() {
   build -pl world -am
   mkdir -p "$DATA/logs" "$DATA/run"
@@ -127,24 +133,40 @@ cmd_restart_world() {
     start_world "$MUD_WORLD_MANAGEMENT_PORT"
     return
   fi
-  local old_pid old_port new_port warm_before active_before
+  local old_pid old_port new_port new_pid
   old_pid=$(cat "$DATA/run/world.pid")
   old_port=$(cat "$DATA/run/world.port" 2>/dev/null || echo "$MUD_WORLD_MANAGEMENT_PORT")
+  if ! role_is "$old_port" ACTIVE; then
+    log "the running world (pid $old_pid, port $old_port) does not say it is active; see http://localhost:$old_port/health"
+  fi
   # two worlds run side by side for a moment: the new one takes the other of two management ports
   new_port=$((old_port == MUD_WORLD_MANAGEMENT_PORT ? MUD_WORLD_MANAGEMENT_PORT + 2 : MUD_WORLD_MANAGEMENT_PORT))
-  warm_before=$(count "standby warm")
-  active_before=$(count " active: ")
-  log "starting the new world as a standby"
-  MUD_WORLD_MANAGEMENT_PORT=$new_port launch world org.mudbackbone.world.WorldApplication world -Xmx1g
-  wait_for "new world (standby)" '[[ $(count "standby warm") -gt $warm_before ]]' 120
-  log "stopping the old world (pid $old_pid); the new one takes over"
+  if port_open "$new_port"; then
+    log "port $new_port is in use (a world left over from an earlier restart?); stop it first"
+    exit 1
+  fi
+  log "starting the new world as a standby (management port $new_port)"
+  MUD_WORLD_MANAGEMENT_PORT=$new_port launch world-next org.mudbackbone.world.WorldApplication world -Xmx1g
+  new_pid=$(cat "$DATA/run/world-next.pid")
+  if ! wait_for "new world (warm standby)" "warm_standby $new_port" 120; then
+    stop world-next
+    log "restart failed: the old world (pid $old_pid) keeps playing"
+    exit 1
+  fi
+  log "stopping the old world (pid $old_pid); the new one (pid $new_pid) takes over"
   kill -TERM "$old_pid"
-  wait_for "new world (active)" '[[ $(count " active: ") -gt $active_before ]]' 60
+  if ! wait_for "new world (active)" "role_is $new_port ACTIVE" 60; then
+    log "the new world (pid $new_pid) has not taken over; it keeps standing by. See $DATA/logs/world.log"
+    mv "$DATA/run/world-next.pid" "$DATA/run/world.pid"
+    echo "$new_port" >"$DATA/run/world.port"
+    exit 1
+  fi
+  mv "$DATA/run/world-next.pid" "$DATA/run/world.pid"
   echo "$new_port" >"$DATA/run/world.port"
   log "world restarted; health: http://localhost:$new_port/health"
 }
 
-cmd_stop() { stop gateway; stop world; stop broker; }
+cmd_stop() { stop gateway; stop world-next; stop world; stop broker; }
 
 case "${1:-}" in
   start) dev_env; cmd_start ;;

@@ -21,10 +21,11 @@ final class PlayerLoad implements AutoCloseable {
     private static final Pattern ECHO = Pattern.compile("You say, \"n-(\\d+)-(\\d+)\"");
 
     /** Lost, duplicated and out-of-order echoes over all players, and how many lines were sent. */
-    record Counts(long sent, long lost, long duplicated, long outOfOrder) {
+    record Counts(long sent, long lost, long duplicated, long outOfOrder, List<String> firstLost) {
         @Override
         public String toString() {
-            return "sent " + sent + ", lost " + lost + ", duplicated " + duplicated + ", out of order " + outOfOrder;
+            return "sent " + sent + ", lost " + lost + ", duplicated " + duplicated + ", out of order " + outOfOrder
+                    + (firstLost.isEmpty() ? "" : " (first lost: " + firstLost + ")");
         }
     }
 
@@ -91,6 +92,7 @@ final class PlayerLoad implements AutoCloseable {
         long lost = 0;
         long duplicated = 0;
         long outOfOrder = 0;
+        List<String> firstLost = new ArrayList<>();
         for (int i = 0; i < players.size(); i++) {
             boolean[] seen = new boolean[sent[i]];
             int last = -1;
@@ -111,14 +113,17 @@ final class PlayerLoad implements AutoCloseable {
                 }
                 last = Math.max(last, k);
             }
-            for (boolean s : seen) {
-                if (!s) {
+            for (int k = 0; k < seen.length; k++) {
+                if (!seen[k]) {
                     lost++;
+                    if (firstLost.size() < 10) {
+                        firstLost.add("n-" + i + "-" + k);
+                    }
                 }
             }
             total += sent[i];
         }
-        return new Counts(total, lost, duplicated, outOfOrder);
+        return new Counts(total, lost, duplicated, outOfOrder, firstLost);
     }
 
     /** Players whose connection the gateway closed. */

@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class TelnetTestClient implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Waits.ANSWER;
 
     private final Socket socket;
     private final Thread reader;

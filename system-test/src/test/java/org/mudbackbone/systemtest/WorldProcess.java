@@ -1,7 +1,5 @@
 package org.mudbackbone.systemtest;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -82,16 +80,13 @@ final class WorldProcess implements AutoCloseable {
 
     /** Waits until this process has become the active world {@code times} times in all. */
     void awaitActive(int times) {
-        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(20))
-                .alias("world " + pid() + " active " + times + " times; log: " + log)
-                .until(() -> timesActive() >= times);
+        Waits.until("world " + pid() + " active " + times + " times", Waits.TO_ACTIVE,
+                () -> timesActive() >= times, this::log);
     }
 
     /** Waits until this process stands by with its memory caught up (a warm standby). */
     void awaitStandingBy() {
-        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(20))
-                .alias("world " + pid() + " warm standby; log: " + log)
-                .until(() -> log().contains("standby warm"));
+        Waits.until("world " + pid() + " warm standby", Waits.TO_ACTIVE, () -> log().contains("standby warm"), this::log);
     }
 
     /** SIGTERM, and wait for the process to end. */

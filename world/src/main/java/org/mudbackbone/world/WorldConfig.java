@@ -9,7 +9,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param bootstrapServers   the Kafka cluster
  * @param namespace          the game's topic namespace (the same for its world and gateways)
  * @param transactionalId    the same for every instance of one world: a new instance fences the old
- * @param groupId            the consumer group whose committed offsets say where the world resumes
+ *                           (empty: {@code <namespace>-world}, so two games on one cluster never fence each other)
+ * @param groupId            the consumer group whose committed offsets say where the world resumes; its
+ *                           leader group is this plus {@code -leader} (empty: {@code <namespace>-world})
  * @param hashMemoryKib      Argon2id memory cost asked of gateways for new accounts
  * @param hashIterations     Argon2id time cost asked of gateways for new accounts
  * @param heartbeatMs        how often the active world tells gateways it is there
@@ -25,12 +27,30 @@ import io.micronaut.core.bind.annotation.Bindable;
 public record WorldConfig(
         @Bindable(defaultValue = "127.0.0.1:9092") String bootstrapServers,
         @Bindable(defaultValue = "mud") String namespace,
-        @Bindable(defaultValue = "mud-world") String transactionalId,
-        @Bindable(defaultValue = "mud-world") String groupId,
+        @Bindable(defaultValue = "") String transactionalId,
+        @Bindable(defaultValue = "") String groupId,
         @Bindable(defaultValue = "19456") int hashMemoryKib,
         @Bindable(defaultValue = "2") int hashIterations,
-        @Bindable(defaultValue = "1000") int heartbeatMs,
-        @Bindable(defaultValue = "6000") int leaderTimeoutMs,
-        @Bindable(defaultValue = "60") int maxInputAgeSeconds,
+        @Bindable(defaultValue = "" + WorldConfig.DEFAULT_HEARTBEAT_MS) int heartbeatMs,
+        @Bindable(defaultValue = "" + WorldConfig.DEFAULT_LEADER_TIMEOUT_MS) int leaderTimeoutMs,
+        @Bindable(defaultValue = "" + WorldConfig.DEFAULT_MAX_INPUT_AGE_SECONDS) int maxInputAgeSeconds,
         @Bindable(defaultValue = "15") int bellMinutes,
-        @Bindable(defaultValue = "") String instanceId) {}
+        @Bindable(defaultValue = "") String instanceId) {
+
+    public static final int DEFAULT_HEARTBEAT_MS = 1000;
+    public static final int DEFAULT_LEADER_TIMEOUT_MS = 6000;
+    public static final int DEFAULT_MAX_INPUT_AGE_SECONDS = 60;
+
+    /** The identity every instance of this namespace's world shares, unless one is configured. */
+    private String worldIdentity(String configured) {
+        return configured == null || configured.isBlank() ? namespace + "-world" : configured;
+    }
+
+    public String effectiveTransactionalId() {
+        return worldIdentity(transactionalId);
+    }
+
+    public String effectiveGroupId() {
+        return worldIdentity(groupId);
+    }
+}

@@ -17,6 +17,7 @@ import org.mudbackbone.world.command.WorldRules;
 import org.mudbackbone.world.engine.InputHandler;
 import org.mudbackbone.world.engine.Seed;
 import org.mudbackbone.world.engine.TownBell;
+import org.mudbackbone.world.engine.TransactionBudget;
 import org.mudbackbone.world.engine.WorldLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public class WorldService {
 
     @PostConstruct
     void start() {
-        LOG.info("world starting against Kafka at {} as {}", config.bootstrapServers(), config.transactionalId());
+        LOG.info("world starting against Kafka at {} as {}", config.bootstrapServers(), config.effectiveTransactionalId());
         TopicProvisioner provisioner = new TopicProvisioner(config.bootstrapServers(), TopicSettings.fromEnvironment());
         Topics topics = new Topics(config.namespace());
         provisioner.ensure(topics.shared());
@@ -52,9 +53,9 @@ public class WorldService {
         InputHandler handler = new InputHandler(rules, new Commands(rules),
                 Duration.ofSeconds(config.maxInputAgeSeconds()), System::currentTimeMillis,
                 List.of(new TownBell(Duration.ofMinutes(config.bellMinutes()))));
-        loop = new WorldLoop(new WorldLoop.Settings(config.bootstrapServers(), topics, config.transactionalId(),
-                config.groupId(), Duration.ofMillis(config.heartbeatMs()), config.leaderTimeoutMs(), config.instanceId()),
-                handler, provisioner, meters);
+        loop = new WorldLoop(new WorldLoop.Settings(config.bootstrapServers(), topics, config.effectiveTransactionalId(),
+                config.effectiveGroupId(), Duration.ofMillis(config.heartbeatMs()), config.leaderTimeoutMs(), config.instanceId(),
+                TransactionBudget.DEFAULT), handler, provisioner, meters, () -> System.exit(70));
         thread = new Thread(loop, "world-loop");
         thread.start();
         Gauge.builder("mud.world.objects", loop, WorldLoop::objects).register(meters);

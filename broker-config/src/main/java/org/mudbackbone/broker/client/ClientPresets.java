@@ -47,8 +47,26 @@ public final class ClientPresets {
         p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
         // a transaction left open by a dead world is aborted by the coordinator after this long
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+        // The next three bound how long the world can sit inside one Kafka call: a world paused or cut
+        // off from the broker finds out within seconds that it was fenced or cannot commit, instead of
+        // after the 30 s, 120 s and 60 s defaults, and starts a new term. A MUD whose broker has not
+        // answered one request in 5 s is not serving players anyway. See WORLD_CALL_BOUND.
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, WORLD_REQUEST_TIMEOUT_MS);
+        // a record not acknowledged by then fails its transaction, which is aborted and done again
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, WORLD_REQUEST_TIMEOUT_MS * 2);
+        // initTransactions, commitTransaction, abortTransaction and a send waiting for metadata
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, WORLD_REQUEST_TIMEOUT_MS);
         return p;
     }
+
+    /** How long the world's producer waits for one broker answer (see {@link #worldProducer}). */
+    public static final int WORLD_REQUEST_TIMEOUT_MS = 5_000;
+
+    /**
+     * The longest the world can spend inside one call on its producer: a blocking call gives up
+     * after {@code max.block.ms}, and a record in its transaction after {@code delivery.timeout.ms}.
+     */
+    public static final java.time.Duration WORLD_CALL_BOUND = java.time.Duration.ofMillis(WORLD_REQUEST_TIMEOUT_MS * 2L);
 
     /** The world reading player input; offsets are committed inside its transactions only. */
     public static Properties inputConsumer(String bootstrapServers, String groupId) {

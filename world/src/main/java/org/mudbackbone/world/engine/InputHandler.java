@@ -57,10 +57,26 @@ public final class InputHandler {
             if (schedule == null) {
                 game.put(new TickerState(TickerState.idFor(ticker.name()), now + period));
             } else if (now >= schedule.nextAt()) {
-                ticker.tick(game);
+                tickAlone(ticker, tx, outbox);
                 long missed = (now - schedule.nextAt()) / period;
                 game.put(new TickerState(schedule.id(), schedule.nextAt() + (missed + 1) * period));
             }
+        }
+    }
+
+    /**
+     * Runs one tick in a nested transaction: a ticker that throws is undone alone and logged, and its
+     * next run is still scheduled, so a broken ticker costs one line per period, never the world.
+     */
+    private void tickAlone(Ticker ticker, Transaction tx, Outbox outbox) {
+        Transaction nested = tx.nested();
+        int mark = outbox.mark();
+        try {
+            ticker.tick(new Game(nested, outbox));
+            nested.mergeIntoParent();
+        } catch (RuntimeException e) {
+            outbox.rollback(mark);
+            LOG.error("ticker {} failed; nothing it did was kept, it runs again next period", ticker.name(), e);
         }
     }
 

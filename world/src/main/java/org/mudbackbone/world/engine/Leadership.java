@@ -57,7 +57,10 @@ final class Leadership implements ConsumerRebalanceListener, AutoCloseable {
 
     private void leave() {
         // leave the group now (a static member too): a standby leads without waiting for a timeout
-        consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        // bounded: a broker that is away must not hold up a new term or a shutdown (the group then
+        // notices the departure after the session timeout instead)
+        consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(2)));
     }
 
     /** Waits to lead, doing {@code meanwhile} between checks; false if {@code closed} came first. */

@@ -30,6 +30,7 @@ final class StateFollower implements AutoCloseable {
     private final long started = System.nanoTime();
     private long records;
     private boolean warm;
+    private Map<TopicPartition, Long> warmTarget;
 
     StateFollower(String bootstrapServers, Topic stateTopic) {
         consumer = new KafkaConsumer<>(ClientPresets.stateReader(bootstrapServers, "world-state-follower"));
@@ -41,11 +42,6 @@ final class StateFollower implements AutoCloseable {
     /** Reads what has been committed since the last call, waiting at most {@code timeout}. */
     void follow(Duration timeout) {
         var polled = consumer.poll(timeout);
-        if (polled.isEmpty() && !warm && caughtUp()) {
-            warm = true;
-            LOG.info("standby warm: {} objects in memory, {} ms after this world began reading state",
-                    state.size(), (System.nanoTime() - started) / 1_000_000);
-        }
         for (ConsumerRecord<String, byte[]> record : polled) {
             records++;
             if (record.value() == null) {
@@ -54,24 +50,43 @@ final class StateFollower implements AutoCloseable {
                 WorldObject.CODEC.decode(record.value()).ifPresent(o -> state.load(record.key(), o));
             }
         }
+        if (!warm && reached(warmTarget())) {
+            warm = true;
+            LOG.info("standby warm: {} objects in memory from {} records, {} ms after this world began reading state",
+                    state.size(), records, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * The end of the state topic as it was when this follower first looked: once read up to there,
+     * the standby is warm. An end read once, not an empty poll: while players play, state is written
+     * all the time and a poll is never empty, yet what remains after the target is a few records.
+     */
+    private Map<TopicPartition, Long> warmTarget() {
+        if (warmTarget == null) {
+            warmTarget = consumer.endOffsets(partitions);
+        }
+        return warmTarget;
     }
 
     /**
      * Reads to the end as it is now and returns the memory. Call after {@code initTransactions}: then
      * the end (the last stable offset) is final, since no other world can commit any more.
+     *
+     * @param meanwhile run between polls (keeps the leader group's membership alive through a long read)
      */
-    WorldState catchUp() {
-        while (!caughtUp()) {
+    WorldState catchUp(Runnable meanwhile) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        while (!reached(end)) {
             follow(Duration.ofMillis(100));
+            meanwhile.run();
         }
         LOG.info("state ready: {} objects from {} records, {} ms after this world began reading it",
                 state.size(), records, (System.nanoTime() - started) / 1_000_000);
         return state;
     }
 
-    /** Whether everything committed so far has been read. */
-    private boolean caughtUp() {
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+    private boolean reached(Map<TopicPartition, Long> end) {
         return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
     }
 

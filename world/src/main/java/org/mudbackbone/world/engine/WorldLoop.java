@@ -4,15 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,21 +43,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The world's consume-process-produce loop, after Apache Kafka's ExactlyOnceMessageProcessor: each
- * poll is one transaction holding the state changes, the output, a heartbeat when one is due, and
- * the consumed offsets, so an input takes effect exactly once.
+ * transaction holds the state changes, the output, a heartbeat when one is due, and the consumed
+ * offsets, so an input takes effect exactly once. Inputs are done one after another into the open
+ * transaction until its {@link TransactionBudget} is spent, so a busy world still commits, beats
+ * and polls its leader group several times a second.
  *
  * <p>An instance stands by until it leads ({@link Leadership}), then becomes active: it fences any
  * older instance ({@code initTransactions} with the shared transactional ID), rebuilds its memory from
- * the state topic and reads input from the committed offsets. It stays active until it is closed
- * (then it says so on the status topic), fenced or deposed; the last two send it back to standing by.
+ * the state topic and reads input from the committed offsets. A term ends when the instance is closed
+ * (then it says so on the status topic), fenced, deposed, or when its clients fail; it then stands by
+ * again for a new term, after a back-off when something failed. Only what no retry can cure ends the
+ * process ({@link Failures#fatal}), non-zero, so that its supervisor restarts it: the loop never
+ * ends quietly while the process lives.
  */
 public final class WorldLoop implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorldLoop.class);
 
+    /** Closing a client that cannot reach the broker must not hold up a new term or a shutdown. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
     /** How the loop is set up. */
     public record Settings(String bootstrapServers, Topics topics, String transactionalId, String groupId,
-            Duration heartbeatInterval, int leaderSessionTimeoutMs, String staticId) {}
+            Duration heartbeatInterval, int leaderSessionTimeoutMs, String staticId, TransactionBudget budget) {}
 
     /** What the instance is doing. */
     public enum Role { STANDBY, ACTIVE, STOPPED }
@@ -61,13 +74,21 @@ public final class WorldLoop implements Runnable {
     private final Topics topics;
     private final InputHandler handler;
     private final TopicProvisioner provisioner;
+    private final Runnable exitProcess;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final String stateTopic;
-    /** Each gateway seen so far and the name of its output topic (known to exist). */
+    /** Each gateway seen so far and the name of its output topic (known to exist), or null if it cannot have one. */
     private final Map<String, String> outputTopics = new HashMap<>();
+    /** Input read but not yet done, in order; a refused transaction puts its inputs back at the front. */
+    private final Deque<ConsumerRecord<String, byte[]>> backlog = new ArrayDeque<>();
+    private final PoisonInputs poison = new PoisonInputs();
+    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15));
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final Counter inputs;
+    private final Counter skipped;
     private final Counter commits;
     private final Counter aborts;
+    private final Counter failures;
     private final Timer batches;
     private volatile boolean closed;
     private volatile Role role = Role.STANDBY;
@@ -76,41 +97,73 @@ public final class WorldLoop implements Runnable {
     private volatile StateFollower follower;
     private long lastHeartbeat;
 
-    public WorldLoop(Settings settings, InputHandler handler, TopicProvisioner provisioner, MeterRegistry meters) {
+    /**
+     * @param exitProcess ends the process non-zero; called once, from another thread than the loop's,
+     *                    when a failure is fatal
+     */
+    public WorldLoop(Settings settings, InputHandler handler, TopicProvisioner provisioner, MeterRegistry meters,
+            Runnable exitProcess) {
         this.settings = settings;
         this.topics = settings.topics();
         this.stateTopic = topics.state().name();
         this.handler = handler;
         this.provisioner = provisioner;
+        this.exitProcess = exitProcess;
         this.inputs = meters.counter("mud.world.inputs");
+        this.skipped = meters.counter("mud.world.inputs.skipped");
         this.commits = meters.counter("mud.world.transactions", "outcome", "committed");
         this.aborts = meters.counter("mud.world.transactions", "outcome", "aborted");
+        this.failures = meters.counter("mud.world.failures");
         this.batches = meters.timer("mud.world.batch");
     }
 
     @Override
     public void run() {
-        try (Leadership leadership = new Leadership(settings.bootstrapServers(), topics.worldLock(),
-                settings.groupId() + "-leader", instance, settings.staticId(), settings.leaderSessionTimeoutMs())) {
+        try {
             while (!closed) {
-                role = Role.STANDBY;
-                LOG.info("world {} standing by", instance);
-                // a fresh memory for every term: what an earlier term had applied may be ahead of the topic
-                try (StateFollower follower = new StateFollower(settings.bootstrapServers(), topics.state())) {
-                    this.follower = follower;
-                    if (!leadership.await(() -> closed, () -> follower.follow(Duration.ofMillis(50)))) {
+                try (Leadership leadership = new Leadership(settings.bootstrapServers(), topics.worldLock(),
+                        settings.groupId() + "-leader", instance, settings.staticId(), settings.leaderSessionTimeoutMs())) {
+                    serve(leadership);
+                } catch (RuntimeException e) {
+                    if (closed) {
                         break;
                     }
-                    runActive(leadership, follower);
-                } finally {
-                    this.follower = null;
+                    if (Failures.fatal(e)) {
+                        throw e;
+                    }
+                    role = Role.STANDBY;
+                    failures.increment();
+                    long pause = backoff.next();
+                    LOG.error("world {} failed; it gave up the lead and stands by again in {} ms: {}", instance,
+                            pause, e.toString(), e);
+                    pause(pause);
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.error("world {} failed", instance, e);
+        } catch (RuntimeException | Error e) {
+            LOG.error("world {} cannot go on; exiting so that its supervisor starts it again", instance, e);
+            role = Role.STOPPED;
+            new Thread(exitProcess, "world-exit").start();
         } finally {
             role = Role.STOPPED;
             LOG.info("world {} stopped", instance);
+        }
+    }
+
+    /** Terms, one after another, while this instance is a member of the leader group. */
+    private void serve(Leadership leadership) {
+        while (!closed) {
+            role = Role.STANDBY;
+            LOG.info("world {} standing by", instance);
+            // a fresh memory for every term: what an earlier term had applied may be ahead of the topic
+            try (StateFollower follower = new StateFollower(settings.bootstrapServers(), topics.state())) {
+                this.follower = follower;
+                if (!leadership.await(() -> closed, () -> follower.follow(Duration.ofMillis(50)))) {
+                    return;
+                }
+                runActive(leadership, follower);
+            } finally {
+                this.follower = null;
+            }
         }
     }
 
@@ -118,37 +171,41 @@ public final class WorldLoop implements Runnable {
         if (!leadership.keep()) {
             return; // the lead was lost while we waited: fencing the real leader would only cost it time
         }
-        try (Producer<String, byte[]> producer = new KafkaProducer<>(
-                ClientPresets.worldProducer(settings.bootstrapServers(), settings.transactionalId()))) {
+        Producer<String, byte[]> producer = new KafkaProducer<>(
+                ClientPresets.worldProducer(settings.bootstrapServers(), settings.transactionalId()));
+        Consumer<String, byte[]> input = null;
+        try {
             // fences any older world and aborts its open transaction, so the state read next is final
             producer.initTransactions();
-            state = follower.catchUp();
+            // a long read must not cost the lead: the group hears from this member between polls
+            state = follower.catchUp(leadership::keep);
             seedIfEmpty(producer);
-            try (Consumer<String, byte[]> input = new KafkaConsumer<>(
-                    ClientPresets.inputConsumer(settings.bootstrapServers(), settings.groupId()))) {
-                consumer = input;
-                List<TopicPartition> partitions = TopicPartitions.of(input, topics.input(), Duration.ofSeconds(60));
-                // the one active world reads every input partition, from the group's committed offsets
-                input.assign(partitions);
-                partitions.forEach(input::position);
-                process(producer, input, ConsumerRecords.empty(), true);
-                role = Role.ACTIVE;
-                LOG.info("world {} active: {} objects, reading {} input partitions", instance, state.size(),
-                        partitions.size());
-                while (!closed && leadership.keep()) {
-                    ConsumerRecords<String, byte[]> records = poll(input);
-                    boolean beat = System.currentTimeMillis() - lastHeartbeat >= settings.heartbeatInterval().toMillis();
-                    if (!records.isEmpty() || beat) {
-                        batches.record(() -> process(producer, input, records, beat));
-                    }
+            input = new KafkaConsumer<>(ClientPresets.inputConsumer(settings.bootstrapServers(), settings.groupId()));
+            consumer = input;
+            List<TopicPartition> partitions = TopicPartitions.of(input, topics.input(), Duration.ofSeconds(60));
+            // the one active world reads every input partition, from the group's committed offsets
+            input.assign(partitions);
+            partitions.forEach(input::position);
+            backlog.clear();
+            transact(producer, true);
+            role = Role.ACTIVE;
+            LOG.info("world {} active: {} objects, reading {} input partitions", instance, state.size(),
+                    partitions.size());
+            while (!closed && leadership.keep()) {
+                if (backlog.isEmpty()) {
+                    poll(input).forEach(backlog::add);
                 }
-                if (closed && leadership.held()) {
-                    signal(producer, new WorldSignal.Stopping(instance, System.currentTimeMillis()));
-                    leadership.release(); // a standby may lead now; closing our clients can take a while
-                    LOG.info("world {} told the gateways it is stopping and gave up the lead", instance);
+                boolean beat = System.currentTimeMillis() - lastHeartbeat >= settings.heartbeatInterval().toMillis();
+                if (!backlog.isEmpty() || beat) {
+                    batches.record(() -> transact(producer, beat));
                 }
-            } finally {
-                consumer = null;
+            }
+            if (closed && leadership.held()) {
+                signal(producer, new WorldSignal.Stopping(instance, System.currentTimeMillis()));
+                leadership.release(); // a standby may lead now; closing our clients can take a while
+                LOG.info("world {} told the gateways it is stopping and gave up the lead", instance);
+            } else if (!closed) {
+                LOG.info("world {} is no longer the leader: its term ends", instance);
             }
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             LOG.warn("world {} fenced: another instance took over ({})", instance, e.getMessage());
@@ -157,70 +214,132 @@ public final class WorldLoop implements Runnable {
             if (!closed) {
                 throw e;
             }
+        } finally {
+            role = closed ? Role.STOPPED : Role.STANDBY;
+            consumer = null;
+            if (input != null) {
+                input.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+            }
+            producer.close(CLOSE_TIMEOUT);
         }
     }
 
     /** A poll that a shutdown may cut short: nothing is lost, the loop just sees it is closed. */
-    private ConsumerRecords<String, byte[]> poll(Consumer<String, byte[]> input) {
+    private Iterable<ConsumerRecord<String, byte[]>> poll(Consumer<String, byte[]> input) {
         try {
             return input.poll(Duration.ofMillis(100));
         } catch (WakeupException e) {
             if (!closed) {
                 throw e;
             }
-            return ConsumerRecords.empty();
+            return List.of();
         }
     }
 
-    private void process(Producer<String, byte[]> producer, Consumer<String, byte[]> input,
-            ConsumerRecords<String, byte[]> records, boolean heartbeat) {
-        List<PlayerInput> batch = new ArrayList<>(records.count());
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        Map<TopicPartition, Long> first = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            first.putIfAbsent(partition, record.offset());
-            next.put(partition, new OffsetAndMetadata(record.offset() + 1));
-            JsonCodec.INPUT.decode(record.value()).ifPresent(batch::add);
-        }
+    /**
+     * One transaction: inputs from the backlog until the budget is spent, the due tickers, a heartbeat
+     * if one is due, and the offsets of the inputs taken. Memory changes only once Kafka has committed.
+     */
+    private void transact(Producer<String, byte[]> producer, boolean heartbeat) {
         Transaction tx = state.begin();
         Outbox outbox = new Outbox();
-        handler.handleBatch(tx, outbox, batch);
+        List<ConsumerRecord<String, byte[]>> taken = new ArrayList<>();
+        int done = takeInputs(tx, outbox, taken);
         handler.runDueTickers(tx, outbox);
-        ensureOutputTopics(outbox);
+        Map<String, String> routes = routeOutput(outbox);
         long now = System.currentTimeMillis();
         try {
             producer.beginTransaction();
             tx.changes().forEach((id, object) -> producer.send(new ProducerRecord<>(stateTopic, id,
                     object == null ? null : WorldObject.CODEC.encode(object))));
             for (Outbox.Envelope envelope : outbox.envelopes()) {
-                producer.send(new ProducerRecord<>(outputTopics.get(envelope.gateway()),
-                        envelope.output().session(), JsonCodec.OUTPUT.encode(envelope.output())));
+                String topic = routes.get(envelope.gateway());
+                if (topic != null) {
+                    producer.send(new ProducerRecord<>(topic, envelope.output().session(),
+                            JsonCodec.OUTPUT.encode(envelope.output())));
+                }
             }
             if (heartbeat) {
                 producer.send(signalRecord(new WorldSignal.Heartbeat(instance, now,
                         settings.heartbeatInterval().toMillis(), state.playersOnline())));
             }
-            if (!next.isEmpty()) {
-                producer.sendOffsetsToTransaction(next, new ConsumerGroupMetadata(settings.groupId()));
+            if (!taken.isEmpty()) {
+                producer.sendOffsetsToTransaction(nextOffsets(taken), new ConsumerGroupMetadata(settings.groupId()));
             }
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             throw e; // another world owns the transactional ID now: this one must stop
         } catch (KafkaException e) {
-            LOG.warn("transaction aborted, the batch of {} will be read again: {}", records.count(), e.toString());
-            producer.abortTransaction();
-            aborts.increment();
-            first.forEach(input::seek);
+            refused(producer, taken, e);
             return;
         }
         // memory follows Kafka: changes are applied only once committed
         state.apply(tx.changes());
+        poison.committed(taken);
         if (heartbeat) {
             lastHeartbeat = now;
         }
-        inputs.increment(batch.size());
+        inputs.increment(done);
         commits.increment();
+    }
+
+    /** Takes inputs into {@code tx} until the budget is spent; returns how many were done (not skipped). */
+    private int takeInputs(Transaction tx, Outbox outbox, List<ConsumerRecord<String, byte[]>> taken) {
+        long started = System.nanoTime();
+        int done = 0;
+        while (!backlog.isEmpty()) {
+            ConsumerRecord<String, byte[]> next = backlog.peekFirst();
+            if (!taken.isEmpty() && (poison.isolate(next) || poison.isolate(taken.get(0))
+                    || settings.budget().spent(tx.changes().size() + outbox.envelopes().size(),
+                            System.nanoTime() - started))) {
+                break;
+            }
+            taken.add(backlog.pollFirst());
+            if (poison.exhausted(next)) {
+                skipped.increment();
+                LOG.error("input at {}-{}@{} skipped: the broker refused its transaction {} times",
+                        next.topic(), next.partition(), next.offset(), PoisonInputs.ATTEMPTS);
+                continue;
+            }
+            Optional<PlayerInput> decoded = JsonCodec.INPUT.decode(next.value());
+            if (decoded.isPresent()) {
+                handler.handleBatch(tx, outbox, List.of(decoded.get()));
+                done++;
+            }
+        }
+        return done;
+    }
+
+    /**
+     * The broker did not commit: the transaction is aborted and its inputs go back to the front of the
+     * backlog, to be done again. If the abort fails too, the producer is unusable and the term ends
+     * (a new term's initTransactions settles whatever this one left open).
+     */
+    private void refused(Producer<String, byte[]> producer, List<ConsumerRecord<String, byte[]>> taken, KafkaException e) {
+        producer.abortTransaction();
+        aborts.increment();
+        for (int i = taken.size() - 1; i >= 0; i--) {
+            backlog.addFirst(taken.get(i));
+        }
+        if (Failures.causedByInput(e)) {
+            poison.refused(taken);
+            LOG.warn("transaction of {} inputs refused by the broker; they are done again, one per transaction: {}",
+                    taken.size(), e.toString());
+        } else if (Failures.retriable(e)) {
+            long pause = backoff.next();
+            LOG.warn("transaction of {} inputs aborted; done again in {} ms: {}", taken.size(), pause, e.toString());
+            pause(pause);
+        } else {
+            throw e;
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, byte[]>> taken) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : taken) {
+            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+        return next;
     }
 
     private ProducerRecord<String, byte[]> signalRecord(WorldSignal signal) {
@@ -233,19 +352,35 @@ public final class WorldLoop implements Runnable {
         producer.commitTransaction();
     }
 
-    /** A gateway's output topic exists before the world writes to it, or the transaction would stall. */
-    private void ensureOutputTopics(Outbox outbox) {
+    /**
+     * The output topic of each gateway in the outbox, created if new (a transaction writing to a
+     * missing topic would stall). A gateway ID that cannot name a topic came from a broken or hostile
+     * input: its output is dropped with a log line instead of failing every world that replays it.
+     */
+    private Map<String, String> routeOutput(Outbox outbox) {
         List<Topic> missing = new ArrayList<>();
         for (Outbox.Envelope envelope : outbox.envelopes()) {
-            if (!outputTopics.containsKey(envelope.gateway())) {
-                Topic topic = topics.output(envelope.gateway());
-                outputTopics.put(envelope.gateway(), topic.name());
-                missing.add(topic);
+            String gateway = envelope.gateway();
+            if (!outputTopics.containsKey(gateway)) {
+                try {
+                    Topic topic = topics.output(gateway);
+                    outputTopics.put(gateway, topic.name());
+                    missing.add(topic);
+                } catch (IllegalArgumentException e) {
+                    outputTopics.put(gateway, null);
+                    LOG.warn("output for gateway \"{}\" dropped: {}", gateway, e.getMessage());
+                }
             }
         }
         if (!missing.isEmpty()) {
-            provisioner.ensure(missing);
+            try {
+                provisioner.ensure(missing);
+            } catch (RuntimeException e) {
+                missing.forEach(t -> outputTopics.values().remove(t.name()));
+                throw e;
+            }
         }
+        return outputTopics;
     }
 
     private void seedIfEmpty(Producer<String, byte[]> producer) {
@@ -261,6 +396,16 @@ public final class WorldLoop implements Runnable {
         producer.commitTransaction();
         state.apply(tx.changes());
         LOG.info("seeded {} rooms into an empty world", Seed.rooms().size());
+    }
+
+    /** Waits out a back-off; a shutdown cuts it short. */
+    private void pause(long millis) {
+        try {
+            closing.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
     }
 
     public Role role() {
@@ -285,6 +430,7 @@ public final class WorldLoop implements Runnable {
     /** Asks the loop to stop after the batch in hand; the batch is committed first. */
     public void close() {
         closed = true;
+        closing.countDown();
         Consumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();

@@ -57,4 +57,42 @@ class TickerTest {
         assertEquals(1_000_000 + Duration.ofMinutes(75).toMillis(),
                 ((TickerState) state.get("ticker:town-bell")).nextAt());
     }
+
+    @Test
+    void aTickerThatThrowsIsUndoneAloneAndRunsAgainNextPeriod() {
+        Ticker broken = new Ticker() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public Duration period() {
+                return Duration.ofMinutes(1);
+            }
+
+            @Override
+            public void tick(Game game) {
+                game.msgContents(Seed.START_ROOM, "half a tick", null);
+                throw new IllegalStateException("a ticker bug");
+            }
+        };
+        InputHandler handler = new InputHandler(rules, new Commands(rules), Duration.ofSeconds(60), now::get,
+                List.of(broken, new TownBell(Duration.ofMinutes(1))));
+        Transaction first = state.begin();
+        handler.runDueTickers(first, new Outbox());
+        state.apply(first.changes());
+        now.addAndGet(Duration.ofMinutes(1).toMillis());
+
+        Transaction tx = state.begin();
+        Outbox outbox = new Outbox();
+        handler.runDueTickers(tx, outbox);
+
+        assertEquals(List.of(), outbox.envelopes().stream().filter(e -> e.output() instanceof GameOutput.Text t
+                && t.markup().contains("half a tick")).toList(), "what the broken tick sent is undone");
+        assertEquals(1, outbox.envelopes().stream().filter(e -> e.output() instanceof GameOutput.Text t
+                && t.markup().contains("bell tolls")).count(), "the next ticker still ran");
+        assertEquals(1_000_000 + Duration.ofMinutes(2).toMillis(),
+                ((TickerState) tx.get("ticker:broken")).nextAt(), "the broken ticker is scheduled again");
+    }
 }
