@@ -36,18 +36,25 @@ public final class InputPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InputPublisher.class);
 
-    /** Inputs one session may have waiting for Kafka: a 90 s outage at a line a second fits. */
-    static final int SESSION_LIMIT = 200;
-    /** Inputs the whole gateway may have waiting: a few MB of small JSON records. */
-    static final int GATEWAY_LIMIT = 50_000;
-    private static final Duration RETRY = Duration.ofSeconds(1);
-    private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(10);
+    /**
+     * How much input may wait for Kafka, and how patiently.
+     *
+     * @param perSession   inputs one session may have waiting
+     * @param perGateway   inputs all sessions may have waiting
+     * @param retry        the pause before a failed send is tried again
+     * @param drainOnClose how long close waits for waiting input to go out
+     */
+    record Limits(int perSession, int perGateway, Duration retry, Duration drainOnClose) {
+        /** A 90 s outage at a line a second fits a session; the gateway's cap is a few MB of small records. */
+        static final Limits DEFAULT = new Limits(200, 50_000, Duration.ofSeconds(1), Duration.ofSeconds(10));
+    }
 
     private final Producer<String, byte[]> producer;
     private final String topic;
     private final int sessionLimit;
     private final int gatewayLimit;
     private final long retryMs;
+    private final Duration drainOnClose;
     /** Outboxes of sessions with input waiting; looked up and removed under the session's lock only. */
     private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
     /** Outboxes whose head is due to be sent, in the order they became due. */
@@ -59,16 +66,16 @@ public final class InputPublisher implements AutoCloseable {
 
     public InputPublisher(String bootstrapServers, Topics topics, String gatewayId) {
         this(new KafkaProducer<>(ClientPresets.inputProducer(bootstrapServers, gatewayId)), topics.input().name(),
-                gatewayId, SESSION_LIMIT, GATEWAY_LIMIT, RETRY);
+                gatewayId, Limits.DEFAULT);
     }
 
-    InputPublisher(Producer<String, byte[]> producer, String topic, String gatewayId,
-            int sessionLimit, int gatewayLimit, Duration retry) {
+    InputPublisher(Producer<String, byte[]> producer, String topic, String gatewayId, Limits limits) {
         this.producer = producer;
         this.topic = topic;
-        this.sessionLimit = sessionLimit;
-        this.gatewayLimit = gatewayLimit;
-        this.retryMs = retry.toMillis();
+        this.sessionLimit = limits.perSession();
+        this.gatewayLimit = limits.perGateway();
+        this.retryMs = limits.retry().toMillis();
+        this.drainOnClose = limits.drainOnClose();
         this.thread = new Thread(this::run, "input-publisher-" + gatewayId);
         thread.start();
     }
@@ -199,7 +206,7 @@ public final class InputPublisher implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         // what players typed before shutdown still goes out, if Kafka takes it soon enough
-        long deadline = System.nanoTime() + DRAIN_ON_CLOSE.toNanos();
+        long deadline = System.nanoTime() + drainOnClose.toNanos();
         synchronized (drained) {
             for (long left; waiting.get() > 0 && (left = deadline - System.nanoTime()) > 0; ) {
                 TimeUnit.NANOSECONDS.timedWait(drained, left);
@@ -209,7 +216,7 @@ public final class InputPublisher implements AutoCloseable {
             LOG.warn("{} inputs not sent at shutdown", waiting.get());
         }
         closing.countDown();
-        thread.join(DRAIN_ON_CLOSE.toMillis());
+        thread.join(5_000);
         producer.close(Duration.ofSeconds(5));
     }
 }
