@@ -30,6 +30,7 @@ final class LoginGate {
     static final int MAX_WAITING = 50;
     static final String TOO_MUCH = "{red}Too much typed ahead while logging in; a line was dropped.{/}";
     static final String CANNOT_HASH = "{red}Cannot check that secret here.{/}";
+    static final String NO_ANSWER = "{yellow}The game never asked for the password you typed; please log in again.{/}";
     private static final long NOT_SENT = -1;
 
     /** What the gate does to the session; implemented by the {@link SessionManager}. */
@@ -108,6 +109,19 @@ final class LoginGate {
         if (held != null && answers >= heldFor) {
             held = null;
             LOG.info("session {}: input {} done without asking for its secret; the secret is discarded", sessionId, heldFor);
+            release();
+        }
+    }
+
+    /**
+     * Discards a secret held for longer than {@code limitMs}: the world drops a login line that waited
+     * too long (while it was away) without a prompt, and the lines behind the secret must not wait forever.
+     */
+    synchronized void expire(long now, long limitMs) {
+        if (held != null && now - heldAt > limitMs) {
+            held = null;
+            LOG.warn("session {}: input {} got no answer in {} ms; its secret is discarded", sessionId, heldFor, limitMs);
+            effects.tell(NO_ANSWER);
             release();
         }
     }

@@ -122,6 +122,17 @@ public final class SessionManager {
         }
     }
 
+    /**
+     * How long a secret typed ahead may wait for the world to ask: longer than the world keeps a line
+     * (60 s by default) plus an outage, so only a login line the world dropped unanswered runs into it.
+     */
+    static final long SECRET_HOLD_MS = 180_000;
+
+    /** Call now and then (the output thread does): frees logins the world will never answer. */
+    public void tick(long now) {
+        sessions.values().forEach(live -> live.gate().expire(now, SECRET_HOLD_MS));
+    }
+
     /** The world's heartbeats and signals, which say whether it is there. */
     public WorldPresence presence() {
         return presence;

@@ -197,6 +197,20 @@ class LoginGateTest {
         assertEquals(List.of(100L, 100L, 200L), effects.stamps);
     }
 
+    @Test
+    void aSecretTheWorldNeverAsksForIsDiscardedAfterTheLimitAndTheLinesBehindItGo() {
+        gate.typed("connect bob hunter2", 1_000); // the world drops this line as too old, with no prompt
+        gate.typed("look", 1_001);
+
+        gate.expire(61_000, 60_000);
+        assertTrue(gate.holdsSecret(), "not yet past the limit");
+
+        gate.expire(61_001, 60_000);
+        assertFalse(gate.holdsSecret());
+        assertEquals(List.of(LoginGate.NO_ANSWER), effects.told);
+        assertEquals(List.of("line connect bob", "line look"), effects.published);
+    }
+
     /** Records what the gate does; hashes finish when the test says. */
     private static final class Effects implements LoginGate.Effects {
 
