@@ -30,6 +30,9 @@ public final class ClientPresets {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         // while the broker is away the gateway keeps retrying for two minutes before telling the player
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        // send() blocks while the topic's metadata is missing (broker away): the gateway sends from one
+        // thread of its own and retries the same record, so a short bound keeps retries and shutdown prompt
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         return p;
     }
 

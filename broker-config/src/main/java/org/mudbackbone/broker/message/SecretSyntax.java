@@ -30,4 +30,14 @@ public final class SecretSyntax {
         }
         return Optional.of(new Split(words[0] + " " + words[1], words[2]));
     }
+
+    /**
+     * Whether {@code line} is {@code verb name} with no secret on it: the player will type the secret
+     * as the next line, and a gateway must keep that line even before the world asks for it, or a
+     * password typed ahead would be published as an ordinary line.
+     */
+    public static boolean expectsSecretNext(String line) {
+        String[] words = line.strip().split("\\s+", 3);
+        return words.length == 2 && VERBS.contains(words[0].toLowerCase(Locale.ROOT));
+    }
 }

@@ -1,6 +1,7 @@
 package org.mudbackbone.broker.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -19,5 +20,16 @@ class SecretSyntaxTest {
         assertTrue(SecretSyntax.split("say connect a b").isEmpty());
         assertTrue(SecretSyntax.split("connect Alice").isEmpty());
         assertTrue(SecretSyntax.split("").isEmpty());
+    }
+
+    @Test
+    void aLoginLineWithANameButNoSecretExpectsTheSecretAsTheNextLine() {
+        assertTrue(SecretSyntax.expectsSecretNext("connect bob"));
+        assertTrue(SecretSyntax.expectsSecretNext("  CR   bob "));
+        assertTrue(SecretSyntax.expectsSecretNext("co bob"));
+        assertFalse(SecretSyntax.expectsSecretNext("connect"), "no name: the world answers with its usage");
+        assertFalse(SecretSyntax.expectsSecretNext("connect bob pw"), "the secret is on the line itself");
+        assertFalse(SecretSyntax.expectsSecretNext("say bob"));
+        assertFalse(SecretSyntax.expectsSecretNext(""));
     }
 }

@@ -66,7 +66,9 @@ public final class OutputDispatcher implements AutoCloseable {
                         JsonCodec.OUTPUT.decode(record.value()).ifPresent(this::deliverSafely);
                     }
                 }
-                sessions.presence().tick(System.currentTimeMillis());
+                long now = System.currentTimeMillis();
+                sessions.presence().tick(now);
+                sessions.tick(now);
             }
         } catch (WakeupException e) {
             if (!closed) {

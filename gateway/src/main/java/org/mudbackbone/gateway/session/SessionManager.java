@@ -2,88 +2,86 @@ package org.mudbackbone.gateway.session;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.mudbackbone.broker.markup.Markup;
 import org.mudbackbone.broker.message.ClientFacts;
 import org.mudbackbone.broker.message.GameOutput;
 import org.mudbackbone.broker.message.PlayerInput;
-import org.mudbackbone.broker.message.SecretSyntax;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway's sessions, whatever their protocol: turns what a client does into input for the
  * world, and the world's output into calls on the session's connection. Protocol servers call
  * {@link #open}, {@link #line} and {@link #close}; the output dispatcher calls {@link #deliver}.
+ * Nothing here blocks: input is queued for the {@link InputPublisher}'s own thread.
  */
 public final class SessionManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
 
+    /** A session and the gate its typed lines pass through. */
+    private record Live(Session session, LoginGate gate) {}
+
     private final String gatewayId;
     private final InputPublisher publisher;
     private final SecretHasher hasher;
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final WorldPresence presence = new WorldPresence(this::announce, System.currentTimeMillis());
+    private final LongSupplier clock;
+    private final Map<String, Live> sessions = new ConcurrentHashMap<>();
+    private final WorldPresence presence;
 
     public SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher) {
+        this(gatewayId, publisher, hasher, System::currentTimeMillis);
+    }
+
+    SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, LongSupplier clock) {
         this.gatewayId = gatewayId;
         this.publisher = publisher;
         this.hasher = hasher;
+        this.clock = clock;
+        this.presence = new WorldPresence(this::announce, clock.getAsLong());
     }
 
     public Session open(String protocol, String address, SessionConnection connection) {
         Session session = new Session(SessionIds.next(), protocol, address, connection);
-        sessions.put(session.id(), session);
+        sessions.put(session.id(), new Live(session, new LoginGate(session.id(), new GateEffects(session))));
         LOG.info("session {} opened: {} from {}", session.id(), protocol, address);
-        publisher.publish(session, seq -> new PlayerInput.Opened(session.id(), gatewayId, seq, now(), protocol, address));
+        long at = clock.getAsLong();
+        publisher.publishAlways(session, seq -> new PlayerInput.Opened(session.id(), gatewayId, seq, at, protocol, address));
         if (presence.away()) {
             connection.text(WorldPresence.AWAY);
         }
         return session;
     }
 
-    /** One line the player typed, raw. */
+    /** One line the player typed, raw, read from the connection just now. */
     public void line(Session session, String raw) {
-        // typed ahead of a password the world has not asked for yet: it must not overtake it
-        if (session.waitIfBehindSecret(raw)) {
-            if (session.takeOverflowed()) {
-                session.connection().text("{red}Too much typed ahead while logging in; a line was dropped.{/}");
-            }
-            return;
-        }
-        send(session, raw);
+        line(session, raw, clock.getAsLong());
     }
 
-    private void send(Session session, String raw) {
-        GameOutput.AskSecret request = session.takeSecretRequest();
-        if (request != null) {
-            session.connection().hideInput(false);
-            answerSecret(session, request, raw);
-            return;
-        }
-        String text = InputSanitizer.clean(raw);
-        Optional<SecretSyntax.Split> split = SecretSyntax.split(text);
-        if (split.isPresent()) {
-            session.holdSecret(split.get().secret());
-            text = split.get().publicPart();
-        }
-        String published = text;
-        long seq = publisher.publish(session, s -> new PlayerInput.Line(session.id(), gatewayId, s, now(), published));
-        if (split.isPresent()) {
-            session.heldSecretCameWith(seq);
+    /**
+     * One line the player typed, raw, read from the connection at {@code at} (epoch ms): the world
+     * judges the line's age by this, however long it waited at the gateway.
+     */
+    public void line(Session session, String raw, long at) {
+        Live live = sessions.get(session.id());
+        if (live != null) {
+            live.gate().typed(raw, at);
         }
     }
 
     /** What the client told its gateway about itself, new or changed. */
     public void clientInfo(Session session, ClientFacts facts) {
-        publisher.publish(session, seq -> new PlayerInput.ClientInfo(session.id(), gatewayId, seq, now(), facts));
+        long at = clock.getAsLong();
+        publisher.publish(session, seq -> new PlayerInput.ClientInfo(session.id(), gatewayId, seq, at, facts));
     }
 
     /** Out-of-band data from the client for the world (its JSON already checked). */
     public void oob(Session session, String pkg, String json) {
-        publisher.publish(session, seq -> new PlayerInput.Oob(session.id(), gatewayId, seq, now(), pkg, json));
+        long at = clock.getAsLong();
+        publisher.publish(session, seq -> new PlayerInput.Oob(session.id(), gatewayId, seq, at, pkg, json));
     }
 
     public void close(Session session, String reason) {
@@ -91,23 +89,23 @@ public final class SessionManager {
             return;
         }
         LOG.info("session {} closed: {}", session.id(), reason);
-        publisher.publish(session, seq -> new PlayerInput.Closed(session.id(), gatewayId, seq, now(), reason));
+        long at = clock.getAsLong();
+        publisher.publishAlways(session, seq -> new PlayerInput.Closed(session.id(), gatewayId, seq, at, reason));
     }
 
     /** Output from the world for one of this gateway's sessions; duplicates and strangers are dropped. */
     public void deliver(GameOutput output) {
-        Session session = sessions.get(output.session());
-        if (session == null || !session.acceptOutput(output.seq())) {
+        Live live = sessions.get(output.session());
+        if (live == null || !live.session().acceptOutput(output.seq())) {
             return;
         }
+        Session session = live.session();
         SessionConnection connection = session.connection();
         if (output instanceof GameOutput.Text text) {
             connection.text(text.markup());
         } else if (output instanceof GameOutput.Prompt prompt) {
             session.inputsDoneUpTo(prompt.answers());
-            if (session.dropHeldSecretAnsweredBy(prompt.answers())) {
-                releaseWaiting(session); // the world did that line without asking for the secret
-            }
+            live.gate().prompted(prompt.answers());
             connection.prompt(prompt.markup());
         } else if (output instanceof GameOutput.Oob oob) {
             connection.oob(oob.pkg(), oob.json());
@@ -115,13 +113,24 @@ public final class SessionManager {
             session.attach(attach.object());
             LOG.info("session {} attached to {}", session.id(), attach.object());
         } else if (output instanceof GameOutput.AskSecret ask) {
-            askSecret(session, ask);
+            live.gate().asked(ask);
         } else if (output instanceof GameOutput.Preferences preferences) {
             connection.colours(preferences.colours());
         } else if (output instanceof GameOutput.Disconnect disconnect) {
             connection.close(disconnect.reason());
             close(session, "disconnected by the world");
         }
+    }
+
+    /**
+     * How long a secret typed ahead may wait for the world to ask: longer than the world keeps a line
+     * (60 s by default) plus an outage, so only a login line the world dropped unanswered runs into it.
+     */
+    static final long SECRET_HOLD_MS = 180_000;
+
+    /** Call now and then (the output thread does): frees logins the world will never answer. */
+    public void tick(long now) {
+        sessions.values().forEach(live -> live.gate().expire(now, SECRET_HOLD_MS));
     }
 
     /** The world's heartbeats and signals, which say whether it is there. */
@@ -131,54 +140,60 @@ public final class SessionManager {
 
     /** Tells every player the same thing (markup): the gateway's own notices. */
     void announce(String markup) {
-        sessions.values().forEach(s -> s.connection().text(markup));
+        sessions.values().forEach(s -> s.session().connection().text(markup));
     }
 
     public Collection<Session> sessions() {
-        return sessions.values();
+        return sessions.values().stream().map(Live::session).toList();
     }
 
     public int count() {
         return sessions.size();
     }
 
-    private void askSecret(Session session, GameOutput.AskSecret ask) {
-        String held = session.takeHeldSecret();
-        if (held != null) {
-            answerSecret(session, ask, held);
-            return;
+    /** What one session's login gate does: publish, hash and talk to the player. */
+    private final class GateEffects implements LoginGate.Effects {
+
+        private final Session session;
+
+        GateEffects(Session session) {
+            this.session = session;
         }
-        session.awaitSecret(ask);
-        session.connection().prompt(ask.prompt());
-        session.connection().hideInput(true);
-    }
 
-    private void answerSecret(Session session, GameOutput.AskSecret ask, String secret) {
-        session.secretInFlight();
-        hasher.hash(secret, ask.salt(), ask.params()).subscribe(
-                hash -> {
-                    publisher.publish(session,
-                            seq -> new PlayerInput.SecretLine(session.id(), gatewayId, seq, now(), hash));
-                    session.secretAnswered();
-                    releaseWaiting(session);
-                },
-                error -> {
-                    LOG.warn("session {}: cannot hash secret: {}", session.id(), error.getMessage());
-                    session.connection().text("{red}" + Markup.escape("Cannot check that secret here.") + "{/}");
-                    session.secretAnswered();
-                    releaseWaiting(session);
-                });
-    }
-
-    /** Sends, in order, the lines that waited behind a secret; stops at one that brings a new secret. */
-    private void releaseWaiting(Session session) {
-        session.startDraining();
-        for (String line; (line = session.nextWaiting()) != null; ) {
-            send(session, line);
+        @Override
+        public long publishLine(String text, long at) {
+            long seq = publisher.publish(session, s -> new PlayerInput.Line(session.id(), gatewayId, s, at, text));
+            if (seq < 0) {
+                session.connection().text("{red}Not accepted, the game cannot take input right now: \""
+                        + Markup.escape(text) + "\"{/}");
+            }
+            return seq;
         }
-    }
 
-    private static long now() {
-        return System.currentTimeMillis();
+        @Override
+        public void publishSecret(String hash, long at) {
+            publisher.publishAlways(session, s -> new PlayerInput.SecretLine(session.id(), gatewayId, s, at, hash));
+        }
+
+        @Override
+        public Mono<String> hash(String secret, GameOutput.AskSecret ask) {
+            return hasher.hash(secret, ask.salt(), ask.params());
+        }
+
+        @Override
+        public void askForSecret(String prompt) {
+            session.connection().prompt(prompt);
+            session.connection().hideInput(true);
+        }
+
+        @Override
+        public void showInput() {
+            session.connection().hideInput(false);
+        }
+
+        @Override
+        public void tell(String markup) {
+            session.connection().text(markup);
+        }
     }
 }

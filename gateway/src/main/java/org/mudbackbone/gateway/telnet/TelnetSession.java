@@ -21,7 +21,10 @@ final class TelnetSession implements TelnetNegotiator.Listener {
     private final ClientProfile profile;
     private static final int MAX_EARLY_LINES = 50;
 
-    private final List<String> early = new ArrayList<>();
+    /** A line read during negotiation, and when: the world judges its age from the moment it was read. */
+    private record Early(String line, long at) {}
+
+    private final List<Early> early = new ArrayList<>();
     private Session session;
     private boolean closed;
 
@@ -47,7 +50,7 @@ final class TelnetSession implements TelnetNegotiator.Listener {
         session = sessions.open("telnet", profile.address(),
                 new TelnetConnection(connection.channel(), negotiator, profile));
         sessions.clientInfo(session, profile.facts());
-        early.forEach(line -> sessions.line(session, line));
+        early.forEach(e -> sessions.line(session, e.line(), e.at()));
         early.clear();
     }
 
@@ -68,7 +71,7 @@ final class TelnetSession implements TelnetNegotiator.Listener {
     void line(String line) {
         if (session == null) {
             if (early.size() < MAX_EARLY_LINES) {
-                early.add(line); // beyond the limit a flood before the session opens is dropped
+                early.add(new Early(line, System.currentTimeMillis())); // beyond the limit a flood before the session opens is dropped
             }
         } else {
             sessions.line(session, line);

@@ -1,0 +1,33 @@
+package org.mudbackbone.gateway.session;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A connection that remembers what the player was shown. */
+final class RecordingConnection implements SessionConnection {
+
+    final List<String> texts = new CopyOnWriteArrayList<>();
+    final List<String> prompts = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void text(String markup) {
+        texts.add(markup);
+    }
+
+    @Override
+    public void prompt(String markup) {
+        prompts.add(markup);
+    }
+
+    @Override
+    public void oob(String pkg, String json) {}
+
+    @Override
+    public void hideInput(boolean hidden) {}
+
+    @Override
+    public void colours(Integer colours) {}
+
+    @Override
+    public void close(String markup) {}
+}

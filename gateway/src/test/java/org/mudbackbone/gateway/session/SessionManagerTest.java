@@ -1,0 +1,123 @@
+package org.mudbackbone.gateway.session;
+
+import static java.time.Duration.ofSeconds;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mudbackbone.broker.message.GameOutput;
+import org.mudbackbone.broker.message.HashParams;
+import org.mudbackbone.broker.message.JsonCodec;
+import org.mudbackbone.broker.message.PlayerInput;
+
+class SessionManagerTest {
+
+    private static final HashParams CHEAP = new HashParams(HashParams.ARGON2ID, 64, 1, 1, 32);
+    private static final InputPublisher.Limits LIMITS =
+            new InputPublisher.Limits(200, 1000, Duration.ofMillis(10), Duration.ofSeconds(5));
+
+    private final AtomicLong clock = new AtomicLong(1_000);
+    private final RecordingConnection connection = new RecordingConnection();
+    private final SecretHasher hasher = new SecretHasher();
+    private InputPublisher publisher;
+
+    private SessionManager start(Producer<String, byte[]> producer) {
+        publisher = new InputPublisher(producer, "mud.input", "g1", LIMITS);
+        return new SessionManager("g1", publisher, hasher, clock::get);
+    }
+
+    @AfterEach
+    void close() throws InterruptedException {
+        publisher.close();
+        hasher.close();
+    }
+
+    private static List<PlayerInput> inputs(MockProducer<String, byte[]> producer) {
+        return producer.history().stream().map(r -> JsonCodec.INPUT.decode(r.value()).orElseThrow()).toList();
+    }
+
+    @Test
+    void aLineIsStampedWhenItIsReadNotWhenItIsPublished() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+        SessionManager sessions = start(producer);
+        Session session = sessions.open("telnet", "127.0.0.1", connection);
+        sessions.line(session, "look"); // read at 1 000, while "opened" is not yet acknowledged
+
+        clock.set(91_000); // the broker comes back 90 s later
+        await().until(() -> producer.completeNext() && inputs(producer).size() == 2);
+        producer.completeNext();
+
+        PlayerInput.Line line = (PlayerInput.Line) inputs(producer).get(1);
+        assertEquals("look", line.text());
+        assertEquals(1_000, line.at());
+    }
+
+    @Test
+    void whileSendsAreStuckTypingReturnsAtOnceAndPlayersStillHearFromTheGateway() throws InterruptedException {
+        StuckProducer stuck = new StuckProducer();
+        SessionManager sessions = start(stuck);
+
+        assertTimeoutPreemptively(ofSeconds(5), () -> {
+            Session session = sessions.open("telnet", "127.0.0.1", connection);
+            await().until(() -> stuck.attempts.get() == 1); // the publishing thread is stuck in send
+            sessions.line(session, "look");
+            sessions.line(session, "say is anyone there?");
+            sessions.presence().tick(clock.get() + 60_000); // the world's heartbeats stopped too
+        });
+
+        assertEquals(List.of(WorldPresence.AWAY), connection.texts);
+        stuck.released.countDown();
+        await().until(() -> stuck.history().size() == 3);
+    }
+
+    @Test
+    void aPasswordTypedAheadOfTheWorldsAskNeverReachesKafka() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        SessionManager sessions = start(producer);
+        Session session = sessions.open("telnet", "127.0.0.1", connection);
+        sessions.line(session, "connect bob");
+        sessions.line(session, "hunter2");
+        sessions.line(session, "look");
+        await().until(() -> inputs(producer).size() == 2);
+
+        sessions.deliver(new GameOutput.AskSecret(session.id(), 0, "Password: ", "c2FsdHNhbHRzYWx0", CHEAP));
+
+        await().until(() -> inputs(producer).size() == 4);
+        List<PlayerInput> sent = inputs(producer);
+        assertEquals(new PlayerInput.Line(session.id(), "g1", 1, 1_000, "connect bob"), sent.get(1));
+        assertEquals(SecretHasher.hashNow("hunter2", "c2FsdHNhbHRzYWx0", CHEAP),
+                ((PlayerInput.SecretLine) sent.get(2)).hash());
+        assertEquals("look", ((PlayerInput.Line) sent.get(3)).text());
+        assertFalse(producer.history().stream()
+                .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("hunter2")));
+    }
+
+    @Test
+    void aLoginAnsweredWithoutAskingReleasesTheLinesBehindItsSecret() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        SessionManager sessions = start(producer);
+        Session session = sessions.open("telnet", "127.0.0.1", connection);
+        sessions.line(session, "create bob pw"); // input 1
+        sessions.line(session, "connect bob pw"); // waits behind the first secret
+        await().until(() -> inputs(producer).size() == 2);
+
+        sessions.deliver(new GameOutput.Text(session.id(), 0, "That name is taken."));
+        sessions.deliver(new GameOutput.Prompt(session.id(), 1, "> ", 1));
+
+        await().until(() -> inputs(producer).size() == 3);
+        assertEquals("connect bob", ((PlayerInput.Line) inputs(producer).get(2)).text());
+        assertTrue(connection.prompts.contains("> "));
+    }
+}
