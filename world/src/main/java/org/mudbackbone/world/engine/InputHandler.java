@@ -114,13 +114,19 @@ public final class InputHandler {
             return;
         }
         if (input.seq() <= link.lastInputSeq()) {
-            LOG.warn("session {}: input {} after input {}", input.session(), input.seq(), link.lastInputSeq());
+            // a gateway that resent an input whose first send did arrive: done once, so skipped now
+            LOG.warn("session {}: input {} skipped, input {} was done already", input.session(), input.seq(),
+                    link.lastInputSeq());
+            return;
         }
-        link = link.withLastInputSeq(Math.max(link.lastInputSeq(), input.seq()));
+        link = link.withLastInputSeq(input.seq());
         game.put(link);
         if (input instanceof PlayerInput.Line line && tooOld(line)) {
             game.msgSession(link, "{yellow}You typed \"" + Markup.escape(line.text()) + "\" "
                     + (clock.getAsLong() - line.at()) / 1000 + " s ago, while the world was away; it was not done.{/}");
+            if (link.pending() == null) {
+                game.prompt(link); // says the line is answered: a gateway holding its password lets go of it
+            }
         } else if (input instanceof PlayerInput.Line line) {
             commands.run(game, link, line.text());
             SessionLink after = game.session(link.session());

@@ -52,7 +52,12 @@ final class CommandTester {
 
     /** Runs one typed line and returns each session's output (plain text, prompts left out). */
     Map<String, List<String>> type(String session, String line) {
-        return run(new PlayerInput.Line(session, "gw", seq++, System.currentTimeMillis(), line));
+        return run(new PlayerInput.Line(session, "gw", nextSeq(), System.currentTimeMillis(), line));
+    }
+
+    /** The next input sequence number: each input a gateway sends has a new one, or the world skips it. */
+    long nextSeq() {
+        return seq++;
     }
 
     Map<String, List<String>> run(PlayerInput input) {

@@ -21,7 +21,7 @@ class LoginTest {
     }
 
     private void answer(String session, String hash) {
-        world.run(new PlayerInput.SecretLine(session, "gw", 99, System.currentTimeMillis(), hash));
+        world.run(new PlayerInput.SecretLine(session, "gw", world.nextSeq(), System.currentTimeMillis(), hash));
     }
 
     @Test

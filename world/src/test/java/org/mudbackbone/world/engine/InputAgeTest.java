@@ -38,4 +38,39 @@ class InputAgeTest {
         assertEquals(Seed.START_ROOM, tx.get("char:a", PlayerCharacter.class).room());
         assertTrue(texts.get(1).contains("still fresh"), texts.toString());
     }
+
+    @Test
+    void aDroppedLineIsStillAnsweredByAPromptSoThatAGatewayHoldingItsPasswordLetsGo() {
+        WorldState state = new WorldState();
+        Seed.rooms().forEach(r -> state.load(r.id(), r));
+        state.load("session:s1", new SessionLink("session:s1", "s1", "gw", null, 0, 0, null));
+        WorldRules rules = new WorldRules(Seed.START_ROOM, null);
+        long now = 1_000_000;
+        InputHandler handler = new InputHandler(rules, new Commands(rules), Duration.ofSeconds(60), () -> now, List.of());
+        Outbox outbox = new Outbox();
+
+        handler.handleBatch(state.begin(), outbox, List.of(new PlayerInput.Line("s1", "gw", 1, now - 61_000, "connect bob")));
+
+        assertTrue(outbox.envelopes().stream().anyMatch(e -> e.output() instanceof GameOutput.Prompt p && p.answers() == 1),
+                outbox.envelopes().toString());
+    }
+
+    @Test
+    void anInputAGatewaySentTwiceIsDoneOnce() {
+        WorldState state = new WorldState();
+        Seed.rooms().forEach(r -> state.load(r.id(), r));
+        state.load("char:a", new PlayerCharacter("char:a", "A", Seed.START_ROOM));
+        state.load("session:s1", new SessionLink("session:s1", "s1", "gw", "char:a", 0, 0, null));
+        WorldRules rules = new WorldRules(Seed.START_ROOM, null);
+        long now = 1_000_000;
+        InputHandler handler = new InputHandler(rules, new Commands(rules), Duration.ofSeconds(60), () -> now, List.of());
+        Outbox outbox = new Outbox();
+
+        handler.handleBatch(state.begin(), outbox, List.of(
+                new PlayerInput.Line("s1", "gw", 1, now, "say once"),
+                new PlayerInput.Line("s1", "gw", 1, now, "say once")));
+
+        assertEquals(1, outbox.envelopes().stream().filter(e -> e.output() instanceof GameOutput.Text t
+                && t.markup().contains("once")).count(), outbox.envelopes().toString());
+    }
 }
