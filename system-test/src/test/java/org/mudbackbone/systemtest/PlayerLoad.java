@@ -39,11 +39,20 @@ final class PlayerLoad implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             TelnetTestClient player = new TelnetTestClient(port);
             players.add(player);
-            player.send("create " + namePrefix + letters(i) + " password-" + i);
+            player.send("create " + name(namePrefix, i) + " " + password(i));
         }
         for (TelnetTestClient player : players) {
             player.awaitText("Town Square");
         }
+    }
+
+    /** The name of player {@code i}. */
+    static String name(String prefix, int i) {
+        return prefix + letters(i);
+    }
+
+    static String password(int i) {
+        return "password-" + i;
     }
 
     /** Letters only, as names must be: 0 -> "a", 27 -> "bb". */

@@ -1,6 +1,5 @@
 package org.mudbackbone.systemtest;
 
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,10 +88,7 @@ final class TelnetTestClient implements AutoCloseable {
 
     /** Waits for {@code expected} after the previous match, and moves past it. */
     void awaitText(String expected) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(20))
-                .failFast(() -> false)
-                .alias("'" + expected + "' in: " + tail())
-                .until(() -> text().indexOf(expected, cursor) >= 0);
+        Waits.until("'" + expected + "' on screen", WAIT, () -> text().indexOf(expected, cursor) >= 0, this::tail);
         cursor = text().indexOf(expected, cursor) + expected.length();
     }
 
@@ -106,7 +102,7 @@ final class TelnetTestClient implements AutoCloseable {
     }
 
     void awaitCommand(String command) {
-        await().atMost(WAIT).alias(command + " in " + commands()).until(() -> commands().contains(command));
+        Waits.until(command + " received", WAIT, () -> commands().contains(command), () -> commands().toString());
     }
 
     void send(String line) {

@@ -1,7 +1,6 @@
 package org.mudbackbone.systemtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mudbackbone.broker.testing.KafkaBroker;
-import org.mudbackbone.broker.topic.Topics;
 
 /**
  * Two telnet players meet through a real gateway, a real broker and a real world. Subclasses say
@@ -63,7 +61,7 @@ abstract class TwoPlayersMeet {
             a.awaitText("Goodbye!");
             b.awaitText(alice + " has left the game.");
 
-            assertSecretNeverInKafka(broker, stack.topics, stack.gatewayId, password);
+            KafkaAudit.assertSecretsNeverInKafka(broker.bootstrapServers(), stack.topics, stack.gatewayId, List.of(password));
             // once logged in, a player's input is keyed by the character it controls
             var say = TopicReader.readAll(broker.bootstrapServers(), stack.topics.input().name()).stream()
                     .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("say Hello, " + bob))
@@ -108,33 +106,5 @@ abstract class TwoPlayersMeet {
             assertTrue(health.contains("\"status\":\"UP\""), health);
             assertTrue(metrics.contains("mud_gateway_sessions 1.0"), metrics);
         }
-    }
-
-    /** Reads every record of the input, state and output topics and looks for the secret in each. */
-    private static void assertSecretNeverInKafka(KafkaBroker broker, Topics topics, String gatewayId, String secret) {
-        byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
-        int records = 0;
-        for (String topic : List.of(topics.input().name(), topics.state().name(), topics.output(gatewayId).name())) {
-            for (var record : TopicReader.readAll(broker.bootstrapServers(), topic)) {
-                records++;
-                if (record.value() != null && indexOf(record.value(), needle) >= 0) {
-                    fail("the password is in " + topic + ": " + new String(record.value(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        assertTrue(records > 0);
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

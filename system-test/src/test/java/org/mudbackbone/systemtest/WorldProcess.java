@@ -31,6 +31,14 @@ final class WorldProcess implements AutoCloseable {
      * @param staticId the world's stable instance name, or empty
      */
     static WorldProcess start(String bootstrapServers, String namespace, String staticId, Path log) {
+        return start(bootstrapServers, namespace, staticId, log, List.of());
+    }
+
+    /**
+     * @param properties further {@code -Dkey=value} options; they come last, so they override the defaults
+     */
+    static WorldProcess start(String bootstrapServers, String namespace, String staticId, Path log,
+            List<String> properties) {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -45,8 +53,9 @@ final class WorldProcess implements AutoCloseable {
                 "-Dmud.world.hash-memory-kib=64",
                 "-Dmud.world.hash-iterations=1",
                 "-Dmicronaut.server.port=-1",
-                "-Dlogback.configurationFile=logback-test.xml",
-                "org.mudbackbone.world.WorldApplication"));
+                "-Dlogback.configurationFile=logback-test.xml"));
+        command.addAll(properties);
+        command.add("org.mudbackbone.world.WorldApplication");
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
