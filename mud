@@ -23,6 +23,8 @@ dev_env() {
   export MUD_TELNET_TLS_PORT=${MUD_TELNET_TLS_PORT:-4443}
   export MUD_GATEWAY_MANAGEMENT_PORT=${MUD_GATEWAY_MANAGEMENT_PORT:-8081}
   export MUD_WORLD_MANAGEMENT_PORT=${MUD_WORLD_MANAGEMENT_PORT:-8082}
+  # the embedded broker allows a 3 s leader-group session (a stock broker's minimum is 6 s)
+  export MUD_WORLD_LEADER_TIMEOUT_MS=${MUD_WORLD_LEADER_TIMEOUT_MS:-3000}
 }
 
 log() { printf '[mud] %s\n' "$*"; }

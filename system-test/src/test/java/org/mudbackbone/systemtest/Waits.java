@@ -19,7 +19,7 @@ final class Waits {
     private Waits() {}
 
     /** The world's defaults that the bounds below are made of. */
-    static final Duration LEADER_SESSION_TIMEOUT = Duration.ofMillis(WorldConfig.DEFAULT_LEADER_TIMEOUT_MS);
+    static final Duration LEADER_SESSION_TIMEOUT = WorldProcess.LEADER_TIMEOUT;
     static final Duration HEARTBEAT = Duration.ofMillis(WorldConfig.DEFAULT_HEARTBEAT_MS);
     static final Duration MAX_INPUT_AGE = Duration.ofSeconds(WorldConfig.DEFAULT_MAX_INPUT_AGE_SECONDS);
 

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 final class WorldProcess implements AutoCloseable {
 
+    /** As the dev stack sets it: the embedded broker allows a session this short. */
+    static final Duration LEADER_TIMEOUT = Duration.ofSeconds(3);
+
     private static final Pattern ACTIVE = Pattern.compile("world \\w+ active");
 
     private final Process process;
@@ -49,6 +52,7 @@ final class WorldProcess implements AutoCloseable {
                 "-Dmud.world.transactional-id=" + namespace + "-world",
                 "-Dmud.world.group-id=" + namespace + "-world",
                 "-Dmud.world.instance-id=" + staticId,
+                "-Dmud.world.leader-timeout-ms=" + LEADER_TIMEOUT.toMillis(),
                 // cheap hashing: the tests log in many players; production uses the recommended costs
                 "-Dmud.world.hash-memory-kib=64",
                 "-Dmud.world.hash-iterations=1",

@@ -77,6 +77,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        // lets the world's leader group use a 3 s session timeout (the default minimum is 6 s), so that
+        // a standby takes over from a crashed world in about 3 s; see mud.world.leader-timeout-ms
+        props.put("group.min.session.timeout.ms", "1000");
         // topics come from the catalogue only; a typo must fail, not create a topic
         props.put("auto.create.topics.enable", "false");
         // the cleaner takes this much heap at start: 128 MiB by default, a few MiB is plenty here

@@ -1,5 +1,6 @@
 package org.mudbackbone.world.engine;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class Transaction {
     private final WorldState state;
     private final Transaction parent;
     private final Map<String, WorldObject> changes = new LinkedHashMap<>();
+    private final Map<ObjectIndex, IndexMoves> moves = new HashMap<>();
 
     Transaction(WorldState state) {
         this(state, null);
@@ -39,23 +41,37 @@ public final class Transaction {
     }
 
     public void put(WorldObject object) {
-        changes.put(object.id(), object);
+        change(object.id(), object);
     }
 
     public void delete(String id) {
-        changes.put(id, null);
+        change(id, null);
     }
 
-    /** IDs of the objects whose index key is {@code key}, with this transaction's changes applied. */
+    /** Records a change, and how it moves the object between index keys ({@code null}: deleted). */
+    private void change(String id, WorldObject after) {
+        WorldObject before = get(id);
+        changes.put(id, after);
+        for (ObjectIndex index : state.indexes()) {
+            String from = index.keyOf(before);
+            String to = index.keyOf(after);
+            if (!Objects.equals(from, to)) {
+                moves.computeIfAbsent(index, i -> new IndexMoves()).move(id, from, to);
+            }
+        }
+    }
+
+    /**
+     * IDs of the objects whose index key is {@code key}, with this transaction's changes applied: the
+     * committed IDs (or the parent's view), corrected by the moves this transaction made. Costs the
+     * size of the answer, not the size of the transaction: a transaction may hold thousands of changes.
+     */
     Set<String> find(ObjectIndex index, String key) {
         Set<String> ids = new HashSet<>(parent != null ? parent.find(index, key) : state.lookup(index, key));
-        changes.forEach((id, after) -> {
-            if (Objects.equals(index.keyOf(after), key)) {
-                ids.add(id);
-            } else {
-                ids.remove(id);
-            }
-        });
+        IndexMoves moved = moves.get(index);
+        if (moved != null) {
+            moved.applyTo(key, ids);
+        }
         return ids;
     }
 
@@ -63,9 +79,9 @@ public final class Transaction {
         return new Transaction(state, this);
     }
 
-    /** Moves a nested transaction's changes into its parent. */
+    /** Moves a nested transaction's changes into its parent, in the order they were made. */
     void mergeIntoParent() {
-        parent.changes.putAll(changes);
+        changes.forEach(parent::change);
     }
 
     public Map<String, WorldObject> changes() {

@@ -62,6 +62,8 @@ public final class WorldLoop implements Runnable {
 
     /** Closing a client that cannot reach the broker must not hold up a new term or a shutdown. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    /** A transaction longer than this is logged: gateways call the world away after 3 heartbeats. */
+    private static final long SLOW_TRANSACTION_NANOS = Duration.ofSeconds(1).toNanos();
 
     /** How the loop is set up. */
     public record Settings(String bootstrapServers, Topics topics, String transactionalId, String groupId,
@@ -82,7 +84,7 @@ public final class WorldLoop implements Runnable {
     /** Input read but not yet done, in order; a refused transaction puts its inputs back at the front. */
     private final Deque<ConsumerRecord<String, byte[]>> backlog = new ArrayDeque<>();
     private final PoisonInputs poison = new PoisonInputs();
-    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15));
+    private final Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(2));
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Counter inputs;
     private final Counter skipped;
@@ -176,7 +178,9 @@ public final class WorldLoop implements Runnable {
         Consumer<String, byte[]> input = null;
         try {
             // fences any older world and aborts its open transaction, so the state read next is final
+            long fencing = System.nanoTime();
             producer.initTransactions();
+            LOG.info("world {} fenced any older world in {} ms", instance, (System.nanoTime() - fencing) / 1_000_000);
             // a long read must not cost the lead: the group hears from this member between polls
             state = follower.catchUp(leadership::keep);
             seedIfEmpty(producer);
@@ -241,6 +245,7 @@ public final class WorldLoop implements Runnable {
      * if one is due, and the offsets of the inputs taken. Memory changes only once Kafka has committed.
      */
     private void transact(Producer<String, byte[]> producer, boolean heartbeat) {
+        long began = System.nanoTime();
         Transaction tx = state.begin();
         Outbox outbox = new Outbox();
         List<ConsumerRecord<String, byte[]>> taken = new ArrayList<>();
@@ -248,6 +253,7 @@ public final class WorldLoop implements Runnable {
         handler.runDueTickers(tx, outbox);
         Map<String, String> routes = routeOutput(outbox);
         long now = System.currentTimeMillis();
+        long worked = System.nanoTime();
         try {
             producer.beginTransaction();
             tx.changes().forEach((id, object) -> producer.send(new ProducerRecord<>(stateTopic, id,
@@ -272,6 +278,12 @@ public final class WorldLoop implements Runnable {
         } catch (KafkaException e) {
             refused(producer, taken, e);
             return;
+        }
+        long committed = System.nanoTime();
+        if (committed - began > SLOW_TRANSACTION_NANOS) {
+            LOG.warn("slow transaction: {} inputs, {} state changes, {} outputs; {} ms of work, {} ms to commit",
+                    taken.size(), tx.changes().size(), outbox.envelopes().size(), (worked - began) / 1_000_000,
+                    (committed - worked) / 1_000_000);
         }
         // memory follows Kafka: changes are applied only once committed
         state.apply(tx.changes());

@@ -1,6 +1,7 @@
 package org.mudbackbone.world.engine;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mudbackbone.world.model.SessionLink;
@@ -20,6 +21,12 @@ public final class WorldState {
     final ObjectIndex controllers = new ObjectIndex(o -> o instanceof SessionLink s ? s.character() : null);
     /** Every logged-in session, under one key. */
     final ObjectIndex loggedIn = new ObjectIndex(o -> o instanceof SessionLink s && s.character() != null ? "all" : null);
+
+    private final List<ObjectIndex> indexes = List.of(contents, controllers, loggedIn);
+
+    List<ObjectIndex> indexes() {
+        return indexes;
+    }
 
     public WorldObject get(String id) {
         return objects.get(id);
@@ -42,9 +49,9 @@ public final class WorldState {
     public void apply(Map<String, WorldObject> changes) {
         changes.forEach((id, after) -> {
             WorldObject before = after == null ? objects.remove(id) : objects.put(id, after);
-            contents.update(id, before, after);
-            controllers.update(id, before, after);
-            loggedIn.update(id, before, after);
+            for (ObjectIndex index : indexes) {
+                index.update(id, before, after);
+            }
         });
     }
 

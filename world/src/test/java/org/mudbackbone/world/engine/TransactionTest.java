@@ -38,6 +38,33 @@ class TransactionTest {
     }
 
     @Test
+    void findSeesObjectsMovedAwayAndBackDeletedAndMovedInANestedTransaction() {
+        WorldState state = new WorldState();
+        state.load("char:a", new PlayerCharacter("char:a", "A", "room:1"));
+        state.load("char:b", new PlayerCharacter("char:b", "B", "room:1"));
+        Transaction tx = state.begin();
+
+        tx.put(new PlayerCharacter("char:a", "A", "room:2"));
+        tx.put(new PlayerCharacter("char:a", "A", "room:1"));
+        tx.delete("char:b");
+        Transaction nested = tx.nested();
+        nested.put(new PlayerCharacter("char:c", "C", "room:1"));
+        nested.put(new PlayerCharacter("char:a", "A", "room:3"));
+
+        assertEquals(Set.of("char:a"), tx.find(state.contents, "room:1"), "back where it was; b deleted");
+        assertEquals(Set.of("char:c"), nested.find(state.contents, "room:1"));
+        assertEquals(Set.of("char:a"), nested.find(state.contents, "room:3"));
+        nested.mergeIntoParent();
+        assertEquals(Set.of("char:c"), tx.find(state.contents, "room:1"));
+        assertEquals(Set.of("char:a"), tx.find(state.contents, "room:3"));
+        assertEquals(Set.of(), tx.find(state.contents, "room:2"));
+
+        state.apply(tx.changes());
+        assertEquals(Set.of("char:c"), state.contents.lookup("room:1"));
+        assertEquals(Set.of("char:a"), state.contents.lookup("room:3"));
+    }
+
+    @Test
     void playersOnlineCountsCharactersNotSessions() {
         WorldState state = new WorldState();
         state.load("session:s1", new SessionLink("session:s1", "s1", "gw", "char:a", 0, 0, null));
