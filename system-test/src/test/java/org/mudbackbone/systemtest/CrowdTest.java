@@ -21,10 +21,15 @@ import org.mudbackbone.broker.testing.KafkaBroker;
 @ExtendWith(EmbeddedKafkaExtension.class)
 class CrowdTest {
 
-    private static final int CROWD = Integer.getInteger("mud.crowd", 1000);
+    /**
+     * 500 by default, to keep the suite short: the work grows with the square of the crowd (each
+     * arrival is told to everyone there), and 1,000 takes about 160 s here. Run the issue's figure
+     * with {@code -Dmud.crowd=1000} (README: figures).
+     */
+    private static final int CROWD = Integer.getInteger("mud.crowd", 500);
 
     @Test
-    void aThousandPlayersLogInAndOutOfOneRoomAtOnceAndTheWorldNeverSeemsToRestart(KafkaBroker broker, TestInfo test)
+    void aCrowdLogsInAndOutOfOneRoomAtOnceAndTheWorldNeverSeemsToRestart(KafkaBroker broker, TestInfo test)
             throws Exception {
         String ns = "crowd-" + UUID.randomUUID().toString().substring(0, 8);
         Path log = Path.of("target", "world-logs", test.getTestMethod().orElseThrow().getName(), "world.log");
