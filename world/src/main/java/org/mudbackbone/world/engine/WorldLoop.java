@@ -63,6 +63,12 @@ public final class WorldLoop implements Runnable {
     /** Closing a client that cannot reach the broker must not hold up a new term or a shutdown. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
+    /**
+     * The longest pause between two tries of a failing world: a broker that is away is not hammered,
+     * and a world whose broker comes back starts a new term at most this long after.
+     */
+    public static final Duration LONGEST_BACKOFF = Duration.ofSeconds(15);
+
     /** How the loop is set up. */
     public record Settings(String bootstrapServers, Topics topics, String transactionalId, String groupId,
             Duration heartbeatInterval, int leaderSessionTimeoutMs, String staticId, TransactionBudget budget) {}
@@ -82,7 +88,7 @@ public final class WorldLoop implements Runnable {
     /** Input read but not yet done, in order; a refused transaction puts its inputs back at the front. */
     private final Deque<ConsumerRecord<String, byte[]>> backlog = new ArrayDeque<>();
     private final PoisonInputs poison = new PoisonInputs();
-    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15));
+    private final Backoff backoff = new Backoff(Duration.ofMillis(500), LONGEST_BACKOFF);
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Counter inputs;
     private final Counter skipped;
