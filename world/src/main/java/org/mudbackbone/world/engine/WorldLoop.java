@@ -69,6 +69,9 @@ public final class WorldLoop implements Runnable {
      */
     public static final Duration LONGEST_BACKOFF = Duration.ofSeconds(15);
 
+    /** How often a world backing off after a refused transaction checks that it still leads. */
+    private static final long LEAD_CHECK_MS = 100;
+
     /** How the loop is set up. */
     public record Settings(String bootstrapServers, Topics topics, String transactionalId, String groupId,
             Duration heartbeatInterval, int leaderSessionTimeoutMs, String staticId, TransactionBudget budget) {}
@@ -102,6 +105,8 @@ public final class WorldLoop implements Runnable {
     private volatile WorldState state;
     private volatile StateFollower follower;
     private long lastHeartbeat;
+    /** Until when (epoch ms) the active loop waits before it tries a refused transaction again. */
+    private long retryAt;
 
     /**
      * @param exitProcess ends the process non-zero; called once, from another thread than the loop's,
@@ -197,7 +202,15 @@ public final class WorldLoop implements Runnable {
             role = Role.ACTIVE;
             LOG.info("world {} active: {} objects, reading {} input partitions", instance, state.size(),
                     partitions.size());
+            retryAt = 0;
             while (!closed && leadership.keep()) {
+                long backingOff = retryAt - System.currentTimeMillis();
+                if (backingOff > 0) {
+                    // a refused transaction's back-off, in short steps: a lead lost meanwhile (another world
+                    // took over while the broker was away) ends this term now, not after the back-off
+                    pause(Math.min(backingOff, LEAD_CHECK_MS));
+                    continue;
+                }
                 if (backlog.isEmpty()) {
                     poll(input).forEach(backlog::add);
                 }
@@ -282,6 +295,7 @@ public final class WorldLoop implements Runnable {
         // memory follows Kafka: changes are applied only once committed
         state.apply(tx.changes());
         poison.committed(taken);
+        backoff.reset(); // the broker answers again: a later failure starts from the shortest pause
         if (heartbeat) {
             lastHeartbeat = now;
         }
@@ -334,7 +348,7 @@ public final class WorldLoop implements Runnable {
         } else if (Failures.retriable(e)) {
             long pause = backoff.next();
             LOG.warn("transaction of {} inputs aborted; done again in {} ms: {}", taken.size(), pause, e.toString());
-            pause(pause);
+            retryAt = System.currentTimeMillis() + pause;
         } else {
             throw e;
         }
