@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,8 @@ final class PlayerLoad implements AutoCloseable {
 
     private final List<TelnetTestClient> players = new ArrayList<>();
     private final int[] sent;
+    /** When each numbered line was typed (wall clock, ms), by its text {@code n-<player>-<k>}. */
+    private final Map<String, Long> typedAt = new ConcurrentHashMap<>();
     private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor();
 
     /** Connects and creates {@code count} characters. */
@@ -69,7 +73,9 @@ final class PlayerLoad implements AutoCloseable {
     void startSaying(long periodMs) {
         beat.scheduleAtFixedRate(() -> {
             for (int i = 0; i < players.size(); i++) {
-                players.get(i).send("say n-" + i + "-" + sent[i]++);
+                String line = "n-" + i + "-" + sent[i]++;
+                typedAt.put(line, System.currentTimeMillis());
+                players.get(i).send("say " + line);
             }
         }, 0, periodMs, TimeUnit.MILLISECONDS);
     }
@@ -138,6 +144,11 @@ final class PlayerLoad implements AutoCloseable {
     /** Players whose connection the gateway closed. */
     long dropped() {
         return players.stream().filter(TelnetTestClient::closedByServer).count();
+    }
+
+    /** When the line {@code n-<player>-<k>} was typed (wall clock, ms), if it was. */
+    Long typedAt(String line) {
+        return typedAt.get(line);
     }
 
     List<TelnetTestClient> players() {

@@ -23,6 +23,9 @@ final class TelnetTestClient implements AutoCloseable {
     private final Thread reader;
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
     private final List<String> commands = new ArrayList<>();
+    /** Each complete line of text received, with when it arrived: for tests that measure gaps. */
+    private final List<TimedLine> lines = new ArrayList<>();
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private int cursor;
 
     TelnetTestClient(int port) throws IOException {
@@ -44,12 +47,12 @@ final class TelnetTestClient implements AutoCloseable {
                             if (b == 255) {
                                 state = 1;
                             } else {
-                                data.write(b);
+                                write(b);
                             }
                         }
                         case 1 -> {
                             if (b == 255) {
-                                data.write(b);
+                                write(b);
                                 state = 0;
                             } else if (b >= 251 && b <= 254) {
                                 verb = b;
@@ -72,6 +75,28 @@ final class TelnetTestClient implements AutoCloseable {
         }
     }
 
+    /** A line of text as received (colours removed), and {@link System#nanoTime()} at its end. */
+    record TimedLine(long nanos, String text) {}
+
+    private void write(int b) {
+        data.write(b);
+        if (b == '\n') {
+            lines.add(new TimedLine(System.nanoTime(), stripColours(line.toString(StandardCharsets.UTF_8)).strip()));
+            line.reset();
+        } else {
+            line.write(b);
+        }
+    }
+
+    private static String stripColours(String s) {
+        return s.replaceAll("\u001b\\[[0-9;]*m", "");
+    }
+
+    /** Every complete line received so far, with its arrival time. */
+    synchronized List<TimedLine> lines() {
+        return List.copyOf(lines);
+    }
+
     private static String name(int verb) {
         return switch (verb) {
             case 251 -> "WILL";
@@ -83,7 +108,7 @@ final class TelnetTestClient implements AutoCloseable {
 
     /** Everything received so far as text, colours removed. */
     synchronized String text() {
-        return data.toString(StandardCharsets.UTF_8).replaceAll("\u001b\\[[0-9;]*m", "");
+        return stripColours(data.toString(StandardCharsets.UTF_8));
     }
 
     /** Waits for {@code expected} after the previous match, and moves past it. */

@@ -8,6 +8,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.mudbackbone.broker.client.ClientPresets;
 import org.mudbackbone.world.WorldConfig;
 import org.mudbackbone.world.engine.TransactionBudget;
+import org.mudbackbone.world.engine.WorldLoop;
 
 /**
  * How long the system tests wait, each bound derived from the setting that governs what is awaited,
@@ -55,6 +56,27 @@ final class Waits {
      * (README), so this bound is only about a machine far busier than ours, never about the design.
      */
     static final Duration ANSWER = Duration.ofSeconds(20);
+
+    /**
+     * A broker JVM starting, or starting again after SIGKILL: Kafka recovers its uncleanly closed logs
+     * first (a second or two for a test's small logs). Not a setting of ours, so the JVM's margin twice.
+     */
+    static final Duration BROKER_START = JVM_START.multipliedBy(2);
+
+    /**
+     * The gateway counts the world away after three missed heartbeats (WorldPresence) and tells every
+     * player at once; the rest is a busy machine's margin for one write to a socket.
+     */
+    static final Duration AWAY_NOTICE = HEARTBEAT.multipliedBy(3).plus(ANSWER);
+
+    /**
+     * From a broker back after an outage to an active world: a world that failed during the outage
+     * waits out at most its longest back-off before it tries again, then leads as any new leader does
+     * (the group forgets the members it can no longer hear after their session timeout; fencing and
+     * reading state are producer calls with their bound). Nothing here is a JVM start.
+     */
+    static final Duration BACK_FROM_OUTAGE = WorldLoop.LONGEST_BACKOFF.plus(LEADER_SESSION_TIMEOUT)
+            .plus(ClientPresets.WORLD_CALL_BOUND.multipliedBy(2));
 
     /** Waits for {@code condition}; on timeout fails with {@code state} as it is then. */
     static void until(String what, Duration atMost, Callable<Boolean> condition, Supplier<String> state) {

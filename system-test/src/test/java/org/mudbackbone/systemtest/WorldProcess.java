@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,6 +22,8 @@ final class WorldProcess implements AutoCloseable {
     static final Duration LEADER_TIMEOUT = Duration.ofSeconds(3);
 
     private static final Pattern ACTIVE = Pattern.compile("world \\w+ active");
+    /** The time stamp that starts each log line (logback-test.xml). */
+    private static final Pattern TIME = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d");
 
     private final Process process;
     private final Path log;
@@ -38,10 +41,11 @@ final class WorldProcess implements AutoCloseable {
     }
 
     /**
-     * @param properties further {@code -Dkey=value} options; they come last, so they override the defaults
+     * @param staticId the world's stable instance name, or empty
+     * @param jvmArgs  further JVM arguments, such as {@code -Dmud.world.…} settings for one test
      */
     static WorldProcess start(String bootstrapServers, String namespace, String staticId, Path log,
-            List<String> properties) {
+            List<String> jvmArgs) {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -58,7 +62,7 @@ final class WorldProcess implements AutoCloseable {
                 "-Dmud.world.hash-iterations=1",
                 "-Dmicronaut.server.port=-1",
                 "-Dlogback.configurationFile=logback-test.xml"));
-        command.addAll(properties);
+        command.addAll(jvmArgs);
         command.add("org.mudbackbone.world.WorldApplication");
         try {
             Files.createDirectories(log.getParent());
@@ -89,6 +93,61 @@ final class WorldProcess implements AutoCloseable {
             n++;
         }
         return n;
+    }
+
+    /** Whether this process is the active world now: alive, and active since it last stood by. */
+    boolean activeNow() {
+        if (!process.isAlive()) {
+            return false;
+        }
+        String log = log();
+        Matcher m = ACTIVE.matcher(log);
+        int lastActive = -1;
+        while (m.find()) {
+            lastActive = m.start();
+        }
+        return lastActive > log.lastIndexOf("standing by");
+    }
+
+    /**
+     * When this process was the active world, from its log's time stamps (ms of the day): from each
+     * "active" line to the next "standing by" or "stopped", or to now if it is active still.
+     */
+    List<long[]> activeSpans() {
+        List<long[]> spans = new ArrayList<>();
+        long since = -1;
+        for (String line : log().split("\n")) {
+            Matcher time = TIME.matcher(line);
+            if (!time.lookingAt()) {
+                continue;
+            }
+            long at = LocalTime.parse(time.group()).toNanoOfDay() / 1_000_000;
+            if (since < 0 && ACTIVE.matcher(line).find()) {
+                since = at;
+            } else if (since >= 0 && (line.contains(" standing by") || line.contains(" stopped"))) {
+                spans.add(new long[] {since, at});
+                since = -1;
+            }
+        }
+        if (since >= 0) {
+            spans.add(new long[] {since, LocalTime.now().toNanoOfDay() / 1_000_000});
+        }
+        return spans;
+    }
+
+    /** How long this process and {@code other} both were the active world, by their logs, in ms. */
+    long activeTogetherWith(WorldProcess other) {
+        long together = 0;
+        for (long[] a : activeSpans()) {
+            for (long[] b : other.activeSpans()) {
+                together += Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
+            }
+        }
+        return together;
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** Waits until this process has become the active world {@code times} times in all. */

@@ -65,6 +65,15 @@ public final class WorldLoop implements Runnable {
     /** A transaction longer than this is logged: gateways call the world away after 3 heartbeats. */
     private static final long SLOW_TRANSACTION_NANOS = Duration.ofSeconds(1).toNanos();
 
+    /**
+     * The longest pause between two tries of a failing world: a broker that is away is not hammered,
+     * and a world whose broker comes back starts a new term at most this long after.
+     */
+    public static final Duration LONGEST_BACKOFF = Duration.ofSeconds(2);
+
+    /** How often a world backing off after a refused transaction checks that it still leads. */
+    private static final long LEAD_CHECK_MS = 100;
+
     /** How the loop is set up. */
     public record Settings(String bootstrapServers, Topics topics, String transactionalId, String groupId,
             Duration heartbeatInterval, int leaderSessionTimeoutMs, String staticId, TransactionBudget budget) {}
@@ -84,7 +93,7 @@ public final class WorldLoop implements Runnable {
     /** Input read but not yet done, in order; a refused transaction puts its inputs back at the front. */
     private final Deque<ConsumerRecord<String, byte[]>> backlog = new ArrayDeque<>();
     private final PoisonInputs poison = new PoisonInputs();
-    private final Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(2));
+    private final Backoff backoff = new Backoff(Duration.ofMillis(250), LONGEST_BACKOFF);
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Counter inputs;
     private final Counter skipped;
@@ -98,6 +107,8 @@ public final class WorldLoop implements Runnable {
     private volatile WorldState state;
     private volatile StateFollower follower;
     private long lastHeartbeat;
+    /** Until when (epoch ms) the active loop waits before it tries a refused transaction again. */
+    private long retryAt;
 
     /**
      * @param exitProcess ends the process non-zero; called once, from another thread than the loop's,
@@ -195,7 +206,15 @@ public final class WorldLoop implements Runnable {
             role = Role.ACTIVE;
             LOG.info("world {} active: {} objects, reading {} input partitions", instance, state.size(),
                     partitions.size());
+            retryAt = 0;
             while (!closed && leadership.keep()) {
+                long backingOff = retryAt - System.currentTimeMillis();
+                if (backingOff > 0) {
+                    // a refused transaction's back-off, in short steps: a lead lost meanwhile (another world
+                    // took over while the broker was away) ends this term now, not after the back-off
+                    pause(Math.min(backingOff, LEAD_CHECK_MS));
+                    continue;
+                }
                 if (backlog.isEmpty()) {
                     poll(input).forEach(backlog::add);
                 }
@@ -288,6 +307,7 @@ public final class WorldLoop implements Runnable {
         // memory follows Kafka: changes are applied only once committed
         state.apply(tx.changes());
         poison.committed(taken);
+        backoff.reset(); // the broker answers again: a later failure starts from the shortest pause
         if (heartbeat) {
             lastHeartbeat = now;
         }
@@ -340,7 +360,7 @@ public final class WorldLoop implements Runnable {
         } else if (Failures.retriable(e)) {
             long pause = backoff.next();
             LOG.warn("transaction of {} inputs aborted; done again in {} ms: {}", taken.size(), pause, e.toString());
-            pause(pause);
+            retryAt = System.currentTimeMillis() + pause;
         } else {
             throw e;
         }
