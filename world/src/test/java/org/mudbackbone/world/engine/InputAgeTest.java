@@ -15,15 +15,25 @@ import org.mudbackbone.world.model.SessionLink;
 
 class InputAgeTest {
 
-    @Test
-    void aLineKeptLongerThanTheLimitIsDroppedWithANoticeAndAFreshOneIsDone() {
+    private final long now = 1_000_000;
+    private final WorldRules rules = new WorldRules(Seed.START_ROOM, null);
+    private final InputHandler handler = new InputHandler(rules, new Commands(rules), Duration.ofSeconds(60),
+            () -> now, List.of());
+
+    /** The seed rooms and session s1 on gateway gw, controlling {@code character} (null: not logged in). */
+    private static WorldState world(String character) {
         WorldState state = new WorldState();
         Seed.rooms().forEach(r -> state.load(r.id(), r));
-        state.load("char:a", new PlayerCharacter("char:a", "A", Seed.START_ROOM));
-        state.load("session:s1", new SessionLink("session:s1", "s1", "gw", "char:a", 0, 0, null));
-        WorldRules rules = new WorldRules(Seed.START_ROOM, null);
-        long now = 1_000_000;
-        InputHandler handler = new InputHandler(rules, new Commands(rules), Duration.ofSeconds(60), () -> now, List.of());
+        if (character != null) {
+            state.load(character, new PlayerCharacter(character, "A", Seed.START_ROOM));
+        }
+        state.load("session:s1", new SessionLink("session:s1", "s1", "gw", character, 0, 0, null));
+        return state;
+    }
+
+    @Test
+    void aLineKeptLongerThanTheLimitIsDroppedWithANoticeAndAFreshOneIsDone() {
+        WorldState state = world("char:a");
         Transaction tx = state.begin();
         Outbox outbox = new Outbox();
 
@@ -41,12 +51,7 @@ class InputAgeTest {
 
     @Test
     void aDroppedLineIsStillAnsweredByAPromptSoThatAGatewayHoldingItsPasswordLetsGo() {
-        WorldState state = new WorldState();
-        Seed.rooms().forEach(r -> state.load(r.id(), r));
-        state.load("session:s1", new SessionLink("session:s1", "s1", "gw", null, 0, 0, null));
-        WorldRules rules = new WorldRules(Seed.START_ROOM, null);
-        long now = 1_000_000;
-        InputHandler handler = new InputHandler(rules, new Commands(rules), Duration.ofSeconds(60), () -> now, List.of());
+        WorldState state = world(null);
         Outbox outbox = new Outbox();
 
         handler.handleBatch(state.begin(), outbox, List.of(new PlayerInput.Line("s1", "gw", 1, now - 61_000, "connect bob")));
@@ -57,13 +62,7 @@ class InputAgeTest {
 
     @Test
     void anInputAGatewaySentTwiceIsDoneOnce() {
-        WorldState state = new WorldState();
-        Seed.rooms().forEach(r -> state.load(r.id(), r));
-        state.load("char:a", new PlayerCharacter("char:a", "A", Seed.START_ROOM));
-        state.load("session:s1", new SessionLink("session:s1", "s1", "gw", "char:a", 0, 0, null));
-        WorldRules rules = new WorldRules(Seed.START_ROOM, null);
-        long now = 1_000_000;
-        InputHandler handler = new InputHandler(rules, new Commands(rules), Duration.ofSeconds(60), () -> now, List.of());
+        WorldState state = world("char:a");
         Outbox outbox = new Outbox();
 
         handler.handleBatch(state.begin(), outbox, List.of(
