@@ -56,6 +56,9 @@ final class BrokerProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process started = process;
+            // a test JVM that is killed (a timeout) must not leave a broker running on the machine
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "stop-broker-" + started.pid()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -117,7 +117,7 @@ class WorldLivenessTest {
             playerB.awaitText("Town Square");
 
             for (WorldProcess world : List.of(a, b)) {
-                assertFalse(world.log().contains("fenced"), world.log());
+                assertFalse(world.log().contains(WorldRestartsTest.FENCED), world.log());
                 assertFalse(world.log().contains("no longer leads"), world.log());
                 assertEquals(1, world.timesActive(), world.log());
             }

@@ -68,6 +68,8 @@ final class WorldProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
+            // a test JVM that is killed (a timeout) must not leave worlds running on the machine
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-world-" + process.pid()));
             return new WorldProcess(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,6 +20,9 @@ import org.mudbackbone.broker.testing.KafkaBroker;
 @ExtendWith(EmbeddedKafkaExtension.class)
 class WorldRestartsTest {
 
+    /** What a world logs when another instance has taken its transactional ID. */
+    static final String FENCED = "fenced: another instance took over";
+
     private static final int PLAYERS = 50;
     private static final long SAY_EVERY_MS = 250;
 
@@ -131,7 +134,7 @@ class WorldRestartsTest {
                 // it must step down within the bound the README states (the two worlds both say ACTIVE
                 // no longer than that)
                 long resumedAt = System.nanoTime();
-                Waits.until("old world steps down", Waits.STEP_DOWN, () -> old.log().contains("fenced")
+                Waits.until("old world steps down", Waits.STEP_DOWN, () -> old.log().contains(FENCED)
                         || old.log().contains("no longer leads") || old.log().contains("lost the lead"), old::log);
                 System.out.printf("old world stepped down %d ms after resuming (bound %d ms)%n",
                         (System.nanoTime() - resumedAt) / 1_000_000, Waits.STEP_DOWN.toMillis());
@@ -142,7 +145,7 @@ class WorldRestartsTest {
                         players.awaitAndCount(Waits.SETTLE));
                 assertEquals(1, old.timesActive(), "the old world never became active again");
                 System.out.println("old world after resuming: "
-                        + (old.log().contains("fenced") ? "fenced on commit" : "stepped down before committing"));
+                        + (old.log().contains(FENCED) ? "fenced on commit" : "stepped down before committing"));
             }
         }
     }

@@ -191,7 +191,8 @@ public final class WorldLoop implements Runnable {
             // fences any older world and aborts its open transaction, so the state read next is final
             long fencing = System.nanoTime();
             producer.initTransactions();
-            LOG.info("world {} fenced any older world in {} ms", instance, (System.nanoTime() - fencing) / 1_000_000);
+            LOG.info("world {} holds the transactional ID ({} ms): no older world can commit now", instance,
+                    (System.nanoTime() - fencing) / 1_000_000);
             // a long read must not cost the lead: the group hears from this member between polls
             state = follower.catchUp(leadership::keep);
             seedIfEmpty(producer);
