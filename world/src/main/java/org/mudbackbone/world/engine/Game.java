@@ -97,16 +97,15 @@ public final class Game {
 
     /**
      * Sends one output to a session, numbered with the session's next output sequence number; the
-     * number is kept in state, so it only grows, across restarts too.
+     * numbers only grow, across restarts too (see {@link org.mudbackbone.world.model.WorldTerm}),
+     * and cost no state write.
      */
     public void send(SessionLink link, LongFunction<GameOutput> output) {
         SessionLink current = session(link.session());
         if (current == null) {
             return; // the session has gone
         }
-        long seq = current.nextOutputSeq();
-        tx.put(current.withNextOutputSeq(seq + 1));
-        outbox.add(current.gateway(), output.apply(seq));
+        outbox.add(current.gateway(), output.apply(tx.takeOutputSeq(current.session())));
     }
 
     /** Out-of-band data (GMCP-style) to every session controlling a character; {@code body} becomes JSON. */

@@ -18,6 +18,8 @@ public final class Transaction {
     private final Transaction parent;
     private final Map<String, WorldObject> changes = new LinkedHashMap<>();
     private final Map<ObjectIndex, IndexMoves> moves = new HashMap<>();
+    /** Output sequence numbers taken here: memory only, never written to Kafka (see WorldTerm). */
+    private final Map<String, Long> outputSeqs = new HashMap<>();
 
     Transaction(WorldState state) {
         this(state, null);
@@ -82,6 +84,26 @@ public final class Transaction {
     /** Moves a nested transaction's changes into its parent, in the order they were made. */
     void mergeIntoParent() {
         changes.forEach(parent::change);
+        parent.outputSeqs.putAll(outputSeqs);
+    }
+
+    /** Takes {@code session}'s next output sequence number; undone with the transaction if it aborts. */
+    long takeOutputSeq(String session) {
+        long seq = peekOutputSeq(session);
+        outputSeqs.put(session, seq + 1);
+        return seq;
+    }
+
+    private long peekOutputSeq(String session) {
+        Long here = outputSeqs.get(session);
+        if (here != null) {
+            return here;
+        }
+        return parent != null ? parent.peekOutputSeq(session) : state.nextOutputSeq(session);
+    }
+
+    Map<String, Long> outputSeqs() {
+        return outputSeqs;
     }
 
     public Map<String, WorldObject> changes() {

@@ -36,8 +36,8 @@ import org.mudbackbone.broker.message.WorldSignal;
 import org.mudbackbone.broker.topic.Topic;
 import org.mudbackbone.broker.topic.TopicProvisioner;
 import org.mudbackbone.broker.topic.Topics;
-import org.mudbackbone.world.model.Room;
 import org.mudbackbone.world.model.WorldObject;
+import org.mudbackbone.world.model.WorldTerm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -195,7 +195,7 @@ public final class WorldLoop implements Runnable {
                     (System.nanoTime() - fencing) / 1_000_000);
             // a long read must not cost the lead: the group hears from this member between polls
             state = follower.catchUp(leadership::keep);
-            seedIfEmpty(producer);
+            openTerm(producer);
             input = new KafkaConsumer<>(ClientPresets.inputConsumer(settings.bootstrapServers(), settings.groupId()));
             consumer = input;
             List<TopicPartition> partitions = TopicPartitions.of(input, topics.input(), Duration.ofSeconds(60));
@@ -306,7 +306,7 @@ public final class WorldLoop implements Runnable {
                     (committed - worked) / 1_000_000);
         }
         // memory follows Kafka: changes are applied only once committed
-        state.apply(tx.changes());
+        state.commit(tx);
         poison.committed(taken);
         backoff.reset(); // the broker answers again: a later failure starts from the shortest pause
         if (heartbeat) {
@@ -416,19 +416,27 @@ public final class WorldLoop implements Runnable {
         return outputTopics;
     }
 
-    private void seedIfEmpty(Producer<String, byte[]> producer) {
-        if (state.get(Seed.START_ROOM) != null) {
-            return;
-        }
+    /**
+     * The first transaction of a term: the next term number (see {@link WorldTerm}), and the seed
+     * rooms if the world is empty. Output is numbered in the new term only once this is committed.
+     */
+    private void openTerm(Producer<String, byte[]> producer) {
         Transaction tx = state.begin();
-        Seed.rooms().forEach(tx::put);
-        producer.beginTransaction();
-        for (Room room : Seed.rooms()) {
-            producer.send(new ProducerRecord<>(stateTopic, room.id(), WorldObject.CODEC.encode(room)));
+        long term = state.term() + 1;
+        tx.put(new WorldTerm(term));
+        boolean seeding = state.get(Seed.START_ROOM) == null;
+        if (seeding) {
+            Seed.rooms().forEach(tx::put);
         }
+        producer.beginTransaction();
+        tx.changes().forEach((id, object) -> producer.send(new ProducerRecord<>(stateTopic, id, WorldObject.CODEC.encode(object))));
         producer.commitTransaction();
-        state.apply(tx.changes());
-        LOG.info("seeded {} rooms into an empty world", Seed.rooms().size());
+        state.commit(tx);
+        state.startTerm(term);
+        if (seeding) {
+            LOG.info("seeded {} rooms into an empty world", Seed.rooms().size());
+        }
+        LOG.info("world {} begins term {}", instance, term);
     }
 
     /** Waits out a back-off; a shutdown cuts it short. */

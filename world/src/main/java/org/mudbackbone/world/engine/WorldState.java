@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mudbackbone.world.model.SessionLink;
+import org.mudbackbone.world.model.WorldTerm;
 import org.mudbackbone.world.model.WorldObject;
 
 /**
@@ -15,6 +16,12 @@ import org.mudbackbone.world.model.WorldObject;
 public final class WorldState {
 
     private final Map<String, WorldObject> objects = new HashMap<>();
+    /**
+     * Each session's next output sequence number in this term: memory only. Numbers start at
+     * {@code term << 32}, above anything an earlier term sent, so nothing is written per output.
+     */
+    private final Map<String, Long> nextOutputSeq = new HashMap<>();
+    private long termBase;
     /** Room ID to the objects in it. */
     final ObjectIndex contents = new ObjectIndex(WorldObject::location);
     /** Character ID to the sessions controlling it. */
@@ -45,10 +52,35 @@ public final class WorldState {
         return new Transaction(this);
     }
 
+    /** Applies what a committed transaction did: its changes and the output numbers it used. */
+    public void commit(Transaction tx) {
+        apply(tx.changes());
+        nextOutputSeq.putAll(tx.outputSeqs());
+    }
+
+    /** The next output sequence number of {@code session} as committed. */
+    long nextOutputSeq(String session) {
+        return nextOutputSeq.getOrDefault(session, termBase);
+    }
+
+    /** The term this world is active in, as read from state (0 if none was ever written). */
+    public long term() {
+        return get(WorldTerm.ID) instanceof WorldTerm t ? t.term() : 0;
+    }
+
+    /** Numbers output from now on in {@code term}: call once the term is committed. */
+    void startTerm(long term) {
+        termBase = term << 32;
+        nextOutputSeq.clear();
+    }
+
     /** Applies committed changes; a {@code null} value deletes. */
     public void apply(Map<String, WorldObject> changes) {
         changes.forEach((id, after) -> {
             WorldObject before = after == null ? objects.remove(id) : objects.put(id, after);
+            if (after == null && before instanceof SessionLink link) {
+                nextOutputSeq.remove(link.session());
+            }
             for (ObjectIndex index : indexes) {
                 index.update(id, before, after);
             }

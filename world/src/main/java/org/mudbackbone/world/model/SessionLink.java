@@ -1,9 +1,10 @@
 package org.mudbackbone.world.model;
 
 /**
- * A connected session as the world knows it: where it is held, what it controls, the next output
- * sequence number (kept in state so that it only ever grows, across world restarts) and a login in
- * progress. Kept in state so that players stay logged in while the world restarts.
+ * A connected session as the world knows it: where it is held, what it controls, the last input it
+ * did and a login in progress. Kept in state so that players stay logged in while the world restarts.
+ * {@code nextOutputSeq} is read from documents of format v1 and no longer advanced: output numbers
+ * come from the world's term (see {@link WorldTerm}), so an output costs no state write.
  *
  * @param id        {@code session:<session id>}
  * @param character the controlled character's ID, or {@code null} before login
@@ -14,10 +15,6 @@ public record SessionLink(String id, String session, String gateway, String char
 
     public static String idFor(String session) {
         return "session:" + session;
-    }
-
-    public SessionLink withNextOutputSeq(long next) {
-        return new SessionLink(id, session, gateway, character, next, lastInputSeq, pending);
     }
 
     public SessionLink withLastInputSeq(long seq) {

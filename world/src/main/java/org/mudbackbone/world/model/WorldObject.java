@@ -17,8 +17,9 @@ import org.mudbackbone.broker.message.JsonCodec;
     @JsonSubTypes.Type(value = Account.class, name = "account"),
     @JsonSubTypes.Type(value = SessionLink.class, name = "session"),
     @JsonSubTypes.Type(value = TickerState.class, name = "ticker"),
+    @JsonSubTypes.Type(value = WorldTerm.class, name = "term"),
 })
-public sealed interface WorldObject permits Room, PlayerCharacter, Account, SessionLink, TickerState {
+public sealed interface WorldObject permits Room, PlayerCharacter, Account, SessionLink, TickerState, WorldTerm {
 
     int VERSION = 1;
 

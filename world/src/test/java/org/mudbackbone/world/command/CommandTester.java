@@ -64,7 +64,7 @@ final class CommandTester {
         Transaction tx = state.begin();
         Outbox outbox = new Outbox();
         handler.handleBatch(tx, outbox, List.of(input));
-        state.apply(tx.changes());
+        state.commit(tx);
         Map<String, List<String>> texts = new java.util.HashMap<>();
         for (Outbox.Envelope envelope : outbox.envelopes()) {
             sent.add(envelope.output());
