@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -45,6 +49,7 @@ public final class TopicProvisioner {
             List<String> created = new ArrayList<>();
             for (Topic topic : topics) {
                 if (existing.contains(topic.name())) {
+                    converge(admin, topic);
                     continue;
                 }
                 Map<String, String> config = new HashMap<>(topic.config());
@@ -69,6 +74,27 @@ public final class TopicProvisioner {
             throw new IllegalStateException("interrupted while provisioning topics", e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot provision topics on " + bootstrapServers, e);
+        }
+    }
+
+    /**
+     * Sets the catalogue's settings on a topic that exists already (made by an older release), so
+     * that a setting added to the catalogue reaches every game; settings the catalogue does not name
+     * are left as the operator set them.
+     */
+    private static void converge(Admin admin, Topic topic) throws Exception {
+        if (topic.config().isEmpty()) {
+            return;
+        }
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+        Config current = admin.describeConfigs(List.of(resource)).all().get(60, TimeUnit.SECONDS).get(resource);
+        List<AlterConfigOp> changes = topic.config().entrySet().stream()
+                .filter(e -> current.get(e.getKey()) == null || !e.getValue().equals(current.get(e.getKey()).value()))
+                .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                .toList();
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(Map.of(resource, changes)).all().get(60, TimeUnit.SECONDS);
+            LOG.info("updated topic {}: {}", topic.name(), changes.stream().map(c -> c.configEntry().name()).toList());
         }
     }
 

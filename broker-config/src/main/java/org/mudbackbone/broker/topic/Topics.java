@@ -46,7 +46,12 @@ public record Topics(String namespace) {
         return new Topic(namespace + ".state", 4, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 // tombstones must outlive the slowest world rebuild, or a deleted object could come back
-                TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(1).toMillis())));
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(1).toMillis()),
+                // only closed segments are compacted: with the default 1 GiB segment a busy game's state
+                // never rolls, and a world taking over reads every record ever written instead of one
+                // per live object; a segment closes after 10 minutes or 64 MiB
+                TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()),
+                TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024)));
     }
 
     /** The output topic of one gateway. */

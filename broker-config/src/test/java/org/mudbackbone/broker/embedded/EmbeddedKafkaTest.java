@@ -11,7 +11,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mudbackbone.broker.client.ClientPresets;
@@ -37,6 +42,25 @@ class EmbeddedKafkaTest {
         List<String> second = provisioner.ensure(topics);
 
         assertTrue(second.isEmpty(), "second run creates nothing: " + second);
+    }
+
+    @Test
+    void provisioningGivesATopicMadeByAnOlderReleaseTheCataloguesSettings(KafkaBroker broker) throws Exception {
+        var provisioner = new TopicProvisioner(broker.bootstrapServers(), TopicSettings.SINGLE_NODE);
+        Topic state = new Topics("converge-test").state();
+        Map<String, String> older = new java.util.HashMap<>(state.config());
+        older.remove(TopicConfig.SEGMENT_MS_CONFIG);
+        older.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "4096"); // an operator's own setting
+        provisioner.ensure(List.of(new Topic(state.name(), state.partitions(), older)));
+
+        provisioner.ensure(List.of(state));
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, state.name());
+            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertEquals(state.config().get(TopicConfig.SEGMENT_MS_CONFIG), config.get(TopicConfig.SEGMENT_MS_CONFIG).value());
+            assertEquals("4096", config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value(), "left as the operator set it");
+        }
     }
 
     @Test
