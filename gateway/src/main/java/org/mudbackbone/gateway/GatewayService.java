@@ -56,8 +56,8 @@ public class GatewayService {
                 .ensure(List.of(topics.input(), topics.worldStatus(), topics.output(config.id())));
         hasher = new SecretHasher();
         publisher = new InputPublisher(config.bootstrapServers(), topics, config.id());
-        sessions = new SessionManager(config.id(), publisher, hasher);
-        dispatcher = new OutputDispatcher(config.bootstrapServers(), topics, config.id(), sessions);
+        sessions = new SessionManager(config.id(), publisher, hasher, meters);
+        dispatcher = new OutputDispatcher(config.bootstrapServers(), topics, config.id(), sessions, meters);
         dispatcher.start();
         telnet = TelnetServer.bind(telnetSettings(config.telnetPort(), null), sessions);
         if (config.tlsPort() >= 0) {

@@ -105,6 +105,7 @@ abstract class TwoPlayersMeet {
                     HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(health.contains("\"status\":\"UP\""), health);
             assertTrue(metrics.contains("mud_gateway_sessions 1.0"), metrics);
+            assertTrue(metrics.contains("mud_gateway_round_trip_seconds_count"), metrics);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.mudbackbone.gateway.session;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.mudbackbone.broker.client.ClientPresets;
@@ -24,11 +25,14 @@ public final class OutputDispatcher implements AutoCloseable {
     private final TopicTail output;
     private final TopicTail status;
 
-    public OutputDispatcher(String bootstrapServers, Topics topics, String gatewayId, SessionManager sessions) {
+    public OutputDispatcher(String bootstrapServers, Topics topics, String gatewayId, SessionManager sessions,
+            MeterRegistry meters) {
         this.sessions = sessions;
         this.output = new TopicTail(ClientPresets.outputConsumer(bootstrapServers, gatewayId), "output-" + gatewayId,
                 topics.output(gatewayId), r -> JsonCodec.OUTPUT.decode(r.value()).ifPresent(this::deliverSafely),
                 sessions::tick);
+        // kafka_consumer_fetch_manager_records_lag_max: output the world made that players have not seen yet
+        output.bindMetrics(meters);
         Properties statusConfig = ClientPresets.outputConsumer(bootstrapServers, gatewayId);
         statusConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-" + gatewayId + "-world-status");
         this.status = new TopicTail(statusConfig, "world-status-" + gatewayId, topics.worldStatus(),

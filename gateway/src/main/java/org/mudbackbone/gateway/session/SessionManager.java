@@ -1,8 +1,12 @@
 package org.mudbackbone.gateway.session;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.mudbackbone.broker.markup.Markup;
 import org.mudbackbone.broker.message.ClientFacts;
@@ -23,7 +27,7 @@ public final class SessionManager {
     private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
 
     /** A session and the gate its typed lines pass through. */
-    private record Live(Session session, LoginGate gate) {}
+    private record Live(Session session, LoginGate gate, LinesInFlight lines) {}
 
     private final String gatewayId;
     private final InputPublisher publisher;
@@ -31,12 +35,21 @@ public final class SessionManager {
     private final LongSupplier clock;
     private final Map<String, Live> sessions = new ConcurrentHashMap<>();
     private final WorldPresence presence;
+    private final Timer roundTrips;
 
-    public SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher) {
-        this(gatewayId, publisher, hasher, System::currentTimeMillis);
+    public SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, MeterRegistry meters) {
+        this(gatewayId, publisher, hasher, System::currentTimeMillis, meters);
     }
 
     SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, LongSupplier clock) {
+        this(gatewayId, publisher, hasher, clock, new SimpleMeterRegistry());
+    }
+
+    SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, LongSupplier clock,
+            MeterRegistry meters) {
+        this.roundTrips = Timer.builder("mud.gateway.round.trip")
+                .description("from a typed line read by the gateway to the world's prompt answering it")
+                .publishPercentiles(0.5, 0.99, 0.999).register(meters);
         this.gatewayId = gatewayId;
         this.publisher = publisher;
         this.hasher = hasher;
@@ -46,7 +59,7 @@ public final class SessionManager {
 
     public Session open(String protocol, String address, SessionConnection connection) {
         Session session = new Session(SessionIds.next(), protocol, address, connection);
-        sessions.put(session.id(), new Live(session, new LoginGate(session.id(), new GateEffects(session))));
+        sessions.put(session.id(), new Live(session, new LoginGate(session.id(), new GateEffects(session)), new LinesInFlight()));
         LOG.info("session {} opened: {} from {}", session.id(), protocol, address);
         long at = clock.getAsLong();
         publisher.publishAlways(session, seq -> new PlayerInput.Opened(session.id(), gatewayId, seq, at, protocol, address));
@@ -106,6 +119,10 @@ public final class SessionManager {
         } else if (output instanceof GameOutput.Prompt prompt) {
             session.inputsDoneUpTo(prompt.answers());
             live.gate().prompted(prompt.answers());
+            long readAt = live.lines().answered(prompt.answers());
+            if (readAt >= 0) {
+                roundTrips.record(Math.max(0, clock.getAsLong() - readAt), TimeUnit.MILLISECONDS);
+            }
             connection.prompt(prompt.markup());
         } else if (output instanceof GameOutput.Oob oob) {
             connection.oob(oob.pkg(), oob.json());
@@ -163,6 +180,10 @@ public final class SessionManager {
         @Override
         public long publishLine(String text, long at) {
             long seq = publisher.publish(session, s -> new PlayerInput.Line(session.id(), gatewayId, s, at, text));
+            Live live = sessions.get(session.id());
+            if (seq >= 0 && live != null) {
+                live.lines().sent(seq, at);
+            }
             if (seq < 0) {
                 session.connection().text("{red}Not accepted, the game cannot take input right now: \""
                         + Markup.escape(text) + "\"{/}");

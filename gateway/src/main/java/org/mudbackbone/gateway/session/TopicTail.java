@@ -1,5 +1,7 @@
 package org.mudbackbone.gateway.session;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -86,6 +88,11 @@ final class TopicTail implements AutoCloseable {
             assigned.countDown();
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(2)));
         }
+    }
+
+    /** The consumer's own figures, records-lag-max among them: how far behind the topic this reader is. */
+    void bindMetrics(MeterRegistry meters) {
+        new KafkaClientMetrics(consumer).bindTo(meters);
     }
 
     boolean running() {

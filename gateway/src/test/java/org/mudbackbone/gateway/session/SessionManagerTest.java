@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mudbackbone.broker.message.GameOutput;
 import org.mudbackbone.broker.message.HashParams;
@@ -33,9 +35,28 @@ class SessionManagerTest {
     private final SecretHasher hasher = new SecretHasher();
     private InputPublisher publisher;
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private SessionManager start(Producer<String, byte[]> producer) {
         publisher = new InputPublisher(producer, "mud.input", "g1", LIMITS);
-        return new SessionManager("g1", publisher, hasher, clock::get);
+        return new SessionManager("g1", publisher, hasher, clock::get, meters);
+    }
+
+    @Test
+    void theRoundTripIsFromTheLineReadToThePromptThatAnswersIt() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        SessionManager sessions = start(producer);
+        Session session = sessions.open("telnet", "127.0.0.1", connection);
+        sessions.line(session, "look"); // read at 1 000
+        await().until(() -> inputs(producer).size() == 2);
+        long lookSeq = inputs(producer).get(1).seq();
+
+        clock.set(1_042);
+        sessions.deliver(new GameOutput.Prompt(session.id(), 7, "> ", lookSeq));
+
+        Timer roundTrips = meters.get("mud.gateway.round.trip").timer();
+        assertEquals(1, roundTrips.count());
+        assertEquals(42, roundTrips.max(java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
     @AfterEach
