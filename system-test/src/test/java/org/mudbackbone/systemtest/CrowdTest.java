@@ -22,11 +22,11 @@ import org.mudbackbone.broker.testing.KafkaBroker;
 class CrowdTest {
 
     /**
-     * 500 by default, to keep the suite short: the work grows with the square of the crowd (each
+     * 300 by default, to keep the suite short: the work grows with the square of the crowd (each
      * arrival is told to everyone there), and 1,000 takes about 160 s here. Run the issue's figure
      * with {@code -Dmud.crowd=1000} (README: figures).
      */
-    private static final int CROWD = Integer.getInteger("mud.crowd", 500);
+    private static final int CROWD = Integer.getInteger("mud.crowd", 300);
 
     @Test
     void aCrowdLogsInAndOutOfOneRoomAtOnceAndTheWorldNeverSeemsToRestart(KafkaBroker broker, TestInfo test)
