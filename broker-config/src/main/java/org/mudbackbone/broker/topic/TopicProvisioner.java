@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -87,7 +88,7 @@ public final class TopicProvisioner {
             return;
         }
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
-        Config current = admin.describeConfigs(List.of(resource)).all().get(60, TimeUnit.SECONDS).get(resource);
+        Config current = describe(admin, resource);
         List<AlterConfigOp> changes = topic.config().entrySet().stream()
                 .filter(e -> current.get(e.getKey()) == null || !e.getValue().equals(current.get(e.getKey()).value()))
                 .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
@@ -95,6 +96,24 @@ public final class TopicProvisioner {
         if (!changes.isEmpty()) {
             admin.incrementalAlterConfigs(Map.of(resource, changes)).all().get(60, TimeUnit.SECONDS);
             LOG.info("updated topic {}: {}", topic.name(), changes.stream().map(c -> c.configEntry().name()).toList());
+        }
+    }
+
+    /**
+     * A topic another service has just created may be listed before every broker knows it: its
+     * configuration is asked for again, for a bounded time, instead of failing the service's start.
+     */
+    private static Config describe(Admin admin, ConfigResource resource) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeConfigs(List.of(resource)).all().get(60, TimeUnit.SECONDS).get(resource);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
         }
     }
 

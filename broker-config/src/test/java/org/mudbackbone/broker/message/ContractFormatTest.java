@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ContractFormatTest {
@@ -52,6 +53,27 @@ class ContractFormatTest {
     void textFormatIsPinned() {
         String json = new String(JsonCodec.OUTPUT.encode(new GameOutput.Text("s1", 3, "hi")), StandardCharsets.UTF_8);
         assertEquals("{\"type\":\"text\",\"session\":\"s1\",\"seq\":3,\"markup\":\"hi\",\"v\":1}", json);
+    }
+
+    @Test
+    void batchFormatIsPinnedAndASingleOutputStillReads() {
+        String json = new String(OutputBatch.encode(List.of(new GameOutput.Text("s1", 3, "hi"),
+                new GameOutput.Text("s2", 9, "hi"))), StandardCharsets.UTF_8);
+        assertEquals("{\"type\":\"batch\",\"outputs\":[{\"type\":\"text\",\"session\":\"s1\",\"seq\":3,"
+                + "\"markup\":\"hi\",\"v\":1},{\"type\":\"text\",\"session\":\"s2\",\"seq\":9,\"markup\":\"hi\","
+                + "\"v\":1}],\"v\":1}", json);
+        assertEquals(List.of(new GameOutput.Text("s1", 3, "hi"), new GameOutput.Text("s2", 9, "hi")),
+                OutputBatch.decode(json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(new GameOutput.Text("s1", 3, "hi")),
+                OutputBatch.decode(JsonCodec.OUTPUT.encode(new GameOutput.Text("s1", 3, "hi"))));
+    }
+
+    @Test
+    void anUnknownOutputInABatchIsSkippedAndTheOthersKept() {
+        byte[] newer = ("{\"type\":\"batch\",\"v\":1,\"outputs\":[{\"type\":\"telepathy\",\"session\":\"s1\"},"
+                + "{\"type\":\"text\",\"session\":\"s1\",\"seq\":4,\"markup\":\"hi\"}]}").getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of(new GameOutput.Text("s1", 4, "hi")), OutputBatch.decode(newer));
+        assertTrue(OutputBatch.decode("{\"type\":\"batch\",".getBytes(StandardCharsets.UTF_8)).isEmpty());
     }
 
     @Test

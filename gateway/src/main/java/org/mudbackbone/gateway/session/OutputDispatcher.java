@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.mudbackbone.broker.client.ClientPresets;
 import org.mudbackbone.broker.message.GameOutput;
 import org.mudbackbone.broker.message.JsonCodec;
+import org.mudbackbone.broker.message.OutputBatch;
 import org.mudbackbone.broker.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ public final class OutputDispatcher implements AutoCloseable {
             MeterRegistry meters) {
         this.sessions = sessions;
         this.output = new TopicTail(ClientPresets.outputConsumer(bootstrapServers, gatewayId), "output-" + gatewayId,
-                topics.output(gatewayId), r -> JsonCodec.OUTPUT.decode(r.value()).ifPresent(this::deliverSafely),
+                topics.output(gatewayId), r -> OutputBatch.decode(r.value()).forEach(this::deliverSafely),
                 sessions::tick);
         // kafka_consumer_fetch_manager_records_lag_max: output the world made that players have not seen yet
         output.bindMetrics(meters);

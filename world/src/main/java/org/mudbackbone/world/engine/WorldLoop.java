@@ -31,6 +31,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.mudbackbone.broker.client.ClientPresets;
 import org.mudbackbone.broker.client.TopicPartitions;
 import org.mudbackbone.broker.message.JsonCodec;
+import org.mudbackbone.broker.message.OutputBatch;
 import org.mudbackbone.broker.message.PlayerInput;
 import org.mudbackbone.broker.message.WorldSignal;
 import org.mudbackbone.broker.topic.Topic;
@@ -73,6 +74,12 @@ public final class WorldLoop implements Runnable {
 
     /** How often a world backing off after a refused transaction checks that it still leads. */
     private static final long LEAD_CHECK_MS = 100;
+
+    /**
+     * Outputs in one output record: enough that a room's worth of a say is one record, few enough
+     * that a record of long texts (a crowded room's look) stays far under the broker's 1 MiB limit.
+     */
+    private static final int OUTPUTS_PER_RECORD = 256;
 
     /** How the loop is set up. */
     public record Settings(String bootstrapServers, Topics topics, String transactionalId, String groupId,
@@ -278,13 +285,12 @@ public final class WorldLoop implements Runnable {
             producer.beginTransaction();
             tx.changes().forEach((id, object) -> producer.send(new ProducerRecord<>(stateTopic, id,
                     object == null ? null : WorldObject.CODEC.encode(object))));
-            for (Outbox.Envelope envelope : outbox.envelopes()) {
-                String topic = routes.get(envelope.gateway());
+            outbox.byGateway(OUTPUTS_PER_RECORD).forEach((gateway, batches) -> {
+                String topic = routes.get(gateway);
                 if (topic != null) {
-                    producer.send(new ProducerRecord<>(topic, envelope.output().session(),
-                            JsonCodec.OUTPUT.encode(envelope.output())));
+                    batches.forEach(batch -> producer.send(new ProducerRecord<>(topic, gateway, OutputBatch.encode(batch))));
                 }
-            }
+            });
             if (heartbeat) {
                 producer.send(signalRecord(new WorldSignal.Heartbeat(instance, now,
                         settings.heartbeatInterval().toMillis(), state.playersOnline())));
