@@ -32,6 +32,8 @@ final class LoadRun {
 
     /** A client whose CPU average is above this measures itself as much as the server. */
     static final double BUSY_CLIENT = 0.8;
+    /** A machine busier than this on average runs the server slower than it could. */
+    static final double BUSY_MACHINE = 0.9;
     /** Sending this late (p99) means the schedule slipped on the client's side. */
     static final double LATE_SENDER_MS = 5;
     /** Failures logged one by one; the rest are only counted. */
@@ -55,6 +57,7 @@ final class LoadRun {
             int dropped;
             ClientCpu.Use cpu;
             OpenLoopSender sender = new OpenLoopSender(playing, options.periodNanos(), options.linesPerPlayer(), tally);
+            long sendingBegan;
             try (ClientCpu clientCpu = new ClientCpu()) {
                 long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
                 long measureFrom = start + options.warmup().toNanos();
@@ -62,17 +65,19 @@ final class LoadRun {
                 LOG.info("{} players say {} line(s)/s each: {} s warm-up, {} s measured", playing.size(),
                         options.ratePerPlayer(), options.warmup().toSeconds(), options.duration().toSeconds());
                 clientCpu.start();
+                sendingBegan = System.nanoTime();
                 sender.run(start);
                 cpu = clientCpu.stop();
             }
             awaitLastAnswers();
+            double receivedPerSecond = tally.linesReceived() / ((System.nanoTime() - sendingBegan) / 1e9);
             long lost = 0;
             for (int i = 0; i < playing.size(); i++) {
                 lost += playing.get(i).unanswered(sender.sent(i));
             }
             dropped = (int) playing.stream().filter(LoadPlayer::droppedByServer).count();
             playing.forEach(LoadPlayer::close);
-            return report(startedAt, sources, playing.size(), dropped, lost, cpu);
+            return report(startedAt, sources, playing.size(), dropped, lost, cpu, receivedPerSecond);
         } finally {
             loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
         }
@@ -132,7 +137,7 @@ final class LoadRun {
     }
 
     private LoadReport report(Instant startedAt, SourceAddresses sources, int playing, int dropped, long lost,
-                              ClientCpu.Use cpu) {
+                              ClientCpu.Use cpu, double receivedPerSecond) {
         double seconds = options.duration().toNanos() / 1e9;
         LoadReport.Percentiles latency = LoadReport.Percentiles.ofMicros(tally.latencyMicros());
         LoadReport.Percentiles lag = LoadReport.Percentiles.ofMicros(tally.sendLagMicros());
@@ -142,7 +147,15 @@ final class LoadRun {
                     cpu.processAverage() * 100));
         }
         if (lag.p99() > LATE_SENDER_MS) {
-            warnings.add("the sender was late (p99 " + lag.p99() + " ms): the client could not keep its schedule");
+            warnings.add("the sender was late (p99 " + lag.p99() + " ms): "
+                    + (cpu.processAverage() > BUSY_CLIENT ? "the client is saturated"
+                            : "its thread waited for a core the client did not use itself: the machine is saturated")
+                    + "; the round trips include this lateness");
+        }
+        if (cpu.machineAverage() > BUSY_MACHINE) {
+            warnings.add(String.format(java.util.Locale.ROOT,
+                    "the whole machine was %.0f%% busy: client, server and anything else compete for its cores",
+                    cpu.machineAverage() * 100));
         }
         if (playing < options.players()) {
             warnings.add((options.players() - playing) + " player(s) did not get to play");
@@ -154,7 +167,7 @@ final class LoadRun {
                 new LoadReport.Connections(options.players(), playing, options.players() - playing, dropped),
                 new LoadReport.Lines(tally.sent(), tally.sentInWindow(), tally.answeredInWindow(),
                         playing * options.ratePerPlayer(), tally.answeredInWindow() / seconds, lost,
-                        tally.duplicated(), tally.misrouted(), tally.unsent()),
+                        tally.duplicated(), tally.misrouted(), tally.unsent(), receivedPerSecond),
                 latency, lag, LoadReport.Percentiles.ofMicros(tally.loginMicros()),
                 new LoadReport.Client(cpu.cores(), cpu.processAverage(), cpu.processPeak(), cpu.machineAverage()),
                 warnings);

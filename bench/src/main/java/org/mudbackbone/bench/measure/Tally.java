@@ -25,6 +25,7 @@ public final class Tally {
     private final LongAdder duplicated = new LongAdder();
     private final LongAdder misrouted = new LongAdder();
     private final LongAdder unsent = new LongAdder();
+    private final LongAdder linesReceived = new LongAdder();
     private volatile long windowFrom = Long.MAX_VALUE;
     private volatile long windowTo = Long.MAX_VALUE;
 
@@ -69,6 +70,18 @@ public final class Tally {
     /** An echo of a line this player never sent, or of another player's line. */
     public void countMisrouted() {
         misrouted.increment();
+    }
+
+    /**
+     * A line of any kind reached a playing player: with many in one room, each line said is heard by
+     * all of them, and this count shows that fan-out (what the server really delivered).
+     */
+    public void received() {
+        linesReceived.increment();
+    }
+
+    public long linesReceived() {
+        return linesReceived.sum();
     }
 
     public void loggedIn(long tookNanos) {

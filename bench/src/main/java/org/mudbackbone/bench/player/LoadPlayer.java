@@ -93,6 +93,7 @@ public final class LoadPlayer {
             }
             return;
         }
+        tally.received();
         int k = EchoMatcher.echoedNumber(line, index);
         if (k == -1) {
             return;

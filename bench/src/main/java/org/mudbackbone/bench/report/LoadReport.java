@@ -19,11 +19,14 @@ public record LoadReport(Setup setup, Connections connections, Lines lines, Perc
     public record Connections(int requested, int playing, int failedToConnectOrLogIn, int droppedByServer) {}
 
     /**
-     * Lines said and their echoes. {@code lost}, {@code duplicated} cover the whole run; the rates,
-     * the measured window.
+     * Lines said and their echoes. {@code lost} (no echo by the end of the drain time),
+     * {@code duplicated} and {@code receivedPerSecond} cover the whole run; the other rates, the
+     * measured window. {@code receivedPerSecond} counts every line the players got, others' speech
+     * included: the server's real output rate when players share a room.
      */
     public record Lines(long sent, long sentMeasured, long answeredMeasured, double targetPerSecond,
-                        double achievedPerSecond, long lost, long duplicated, long misrouted, long unsent) {}
+                        double achievedPerSecond, long lost, long duplicated, long misrouted, long unsent,
+                        double receivedPerSecond) {}
 
     /** Percentiles of a histogram recorded in microseconds, given in milliseconds. */
     public record Percentiles(long count, double p50, double p90, double p99, double p999, double max) {
