@@ -167,7 +167,7 @@ final class LoadRun {
                 new LoadReport.Connections(options.players(), playing, options.players() - playing, dropped),
                 new LoadReport.Lines(tally.sent(), tally.sentInWindow(), tally.answeredInWindow(),
                         playing * options.ratePerPlayer(), tally.answeredInWindow() / seconds, lost,
-                        tally.duplicated(), tally.misrouted(), tally.unsent(), receivedPerSecond),
+                        tally.duplicated(), tally.outOfOrder(), tally.misrouted(), tally.unsent(), receivedPerSecond),
                 latency, lag, LoadReport.Percentiles.ofMicros(tally.loginMicros()),
                 new LoadReport.Client(cpu.cores(), cpu.processAverage(), cpu.processPeak(), cpu.machineAverage()),
                 warnings);

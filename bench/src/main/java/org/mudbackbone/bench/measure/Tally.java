@@ -26,6 +26,7 @@ public final class Tally {
     private final LongAdder misrouted = new LongAdder();
     private final LongAdder unsent = new LongAdder();
     private final LongAdder linesReceived = new LongAdder();
+    private final LongAdder outOfOrder = new LongAdder();
     private volatile long windowFrom = Long.MAX_VALUE;
     private volatile long windowTo = Long.MAX_VALUE;
 
@@ -65,6 +66,15 @@ public final class Tally {
     /** A line was echoed again. */
     public void countDuplicate() {
         duplicated.increment();
+    }
+
+    /** A line's first echo came after the echo of a later line of the same player. */
+    public void countOutOfOrder() {
+        outOfOrder.increment();
+    }
+
+    public long outOfOrder() {
+        return outOfOrder.sum();
     }
 
     /** An echo of a line this player never sent, or of another player's line. */

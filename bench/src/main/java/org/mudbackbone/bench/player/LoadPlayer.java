@@ -39,6 +39,8 @@ public final class LoadPlayer {
     private volatile boolean playing;
     private volatile boolean closing;
     private volatile boolean droppedByServer;
+    /** The highest line number echoed so far (on the event loop only). */
+    private int lastEchoed = -1;
     /** When the bytes being read arrived: one clock reading per read, not per line. */
     private long readAt;
 
@@ -106,6 +108,10 @@ public final class LoadPlayer {
             tally.countDuplicate();
         } else {
             tally.answered(scheduledAt[k], readAt);
+            if (k < lastEchoed) {
+                tally.countOutOfOrder();
+            }
+            lastEchoed = Math.max(lastEchoed, k);
         }
     }
 

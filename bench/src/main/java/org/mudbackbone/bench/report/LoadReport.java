@@ -25,7 +25,7 @@ public record LoadReport(Setup setup, Connections connections, Lines lines, Perc
      * included: the server's real output rate when players share a room.
      */
     public record Lines(long sent, long sentMeasured, long answeredMeasured, double targetPerSecond,
-                        double achievedPerSecond, long lost, long duplicated, long misrouted, long unsent,
+                        double achievedPerSecond, long lost, long duplicated, long outOfOrder, long misrouted, long unsent,
                         double receivedPerSecond) {}
 
     /** Percentiles of a histogram recorded in microseconds, given in milliseconds. */

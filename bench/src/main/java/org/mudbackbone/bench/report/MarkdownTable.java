@@ -21,8 +21,8 @@ public final class MarkdownTable {
         row(s, "round trip p50 / p90 / p99 / p99.9 / max", percentiles(r.latencyMs()));
         row(s, "lines measured (answered / sent)", lines.answeredMeasured() + " / " + lines.sentMeasured());
         row(s, "lines received/s, all players (others' speech included)", num(lines.receivedPerSecond()));
-        row(s, "lost (no echo by the end of the drain) / duplicated / misrouted",
-                lines.lost() + " / " + lines.duplicated() + " / " + lines.misrouted());
+        row(s, "lost (no echo by the end of the drain) / duplicated / out of order / misrouted",
+                lines.lost() + " / " + lines.duplicated() + " / " + lines.outOfOrder() + " / " + lines.misrouted());
         row(s, "connection failures (connect or login / dropped)",
                 r.connections().failedToConnectOrLogIn() + " / " + r.connections().droppedByServer());
         row(s, "login p50 / p99 / max", percentiles(r.loginMs()));

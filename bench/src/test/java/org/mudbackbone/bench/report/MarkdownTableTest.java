@@ -14,7 +14,7 @@ class MarkdownTableTest {
         return new LoadReport(
                 new LoadReport.Setup("telnet://127.0.0.1:4000", 200, 1, 30, 5, 1, "Abcdef", "2026-11-01T00:00:00Z"),
                 new LoadReport.Connections(200, 199, 1, 0),
-                new LoadReport.Lines(7000, 6000, 5970, 199, 199, 0, 0, 0, 0, 39800),
+                new LoadReport.Lines(7000, 6000, 5970, 199, 199, 0, 0, 0, 0, 0, 39800),
                 latency, latency, latency,
                 new LoadReport.Client(2, 0.12, 0.3, 0.95),
                 List.of("1 player(s) did not get to play"));
