@@ -7,6 +7,8 @@
 #   ./mud test           run every test (what CI runs)
 #   ./mud topics         create any missing topics on $MUD_KAFKA_BOOTSTRAP (an ops command)
 #   ./mud bench [objects] [rounds]   the restart-gap benchmark (its own broker; prints figures)
+#   ./mud load [options] telnet players saying lines on a fixed schedule against a running stack;
+#                        prints round-trip percentiles, writes $MUD_DATA/load-report.json (--help: options)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -184,5 +186,11 @@ case "${1:-}" in
     build
     exec "$JAVA" ${MUD_BENCH_JVM:-} -cp "system-test/target/test-classes:$(cat system-test/target/test-classpath.txt)" \
       org.mudbackbone.systemtest.RestartGapBench "${@:2}" ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  load)
+    build -pl bench -am
+    mkdir -p "$DATA"
+    # the stack's port and report place first: options given after them win
+    exec "$JAVA" ${MUD_LOAD_JVM:-} -cp "bench/target/bench.jar:bench/target/lib/*" org.mudbackbone.bench.LoadMain \
+      --port "$TELNET_PORT" --json "$DATA/load-report.json" "${@:2}" ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
