@@ -23,11 +23,11 @@ final class PlayerLoad implements AutoCloseable {
     private static final Pattern ECHO = Pattern.compile("You say, \"n-(\\d+)-(\\d+)\"");
 
     /** Lost, duplicated and out-of-order echoes over all players, and how many lines were sent. */
-    record Counts(long sent, long lost, long duplicated, long outOfOrder, List<String> firstLost) {
+    record Counts(long sent, long lost, long duplicated, long outOfOrder, List<String> firstLost, String screen) {
         @Override
         public String toString() {
             return "sent " + sent + ", lost " + lost + ", duplicated " + duplicated + ", out of order " + outOfOrder
-                    + (firstLost.isEmpty() ? "" : " (first lost: " + firstLost + ")");
+                    + (firstLost.isEmpty() ? "" : " (first lost: " + firstLost + "; that player's screen ends: " + screen + ")");
         }
     }
 
@@ -108,6 +108,7 @@ final class PlayerLoad implements AutoCloseable {
         long duplicated = 0;
         long outOfOrder = 0;
         List<String> firstLost = new ArrayList<>();
+        String screen = "";
         for (int i = 0; i < players.size(); i++) {
             boolean[] seen = new boolean[sent[i]];
             int last = -1;
@@ -134,11 +135,15 @@ final class PlayerLoad implements AutoCloseable {
                     if (firstLost.size() < 10) {
                         firstLost.add("n-" + i + "-" + k);
                     }
+                    if (screen.isEmpty()) {
+                        String text = players.get(i).text();
+                        screen = text.substring(Math.max(0, text.length() - 1500));
+                    }
                 }
             }
             total += sent[i];
         }
-        return new Counts(total, lost, duplicated, outOfOrder, firstLost);
+        return new Counts(total, lost, duplicated, outOfOrder, firstLost, screen);
     }
 
     /** Players whose connection the gateway closed. */

@@ -122,6 +122,8 @@ public final class InputHandler {
         link = link.withLastInputSeq(input.seq());
         game.put(link);
         if (input instanceof PlayerInput.Line line && tooOld(line)) {
+            LOG.info("session {}: input {} typed {} ms ago is past the age limit; not done", input.session(),
+                    input.seq(), clock.getAsLong() - line.at());
             game.msgSession(link, "{yellow}You typed \"" + Markup.escape(line.text()) + "\" "
                     + (clock.getAsLong() - line.at()) / 1000 + " s ago, while the world was away; it was not done.{/}");
             if (link.pending() == null) {
