@@ -1,5 +1,6 @@
 package org.mudbackbone.broker.embedded;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,8 +58,11 @@ class EmbeddedKafkaTest {
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, state.name());
+            // the broker applies a config change from its metadata log a moment after the change is accepted
+            await().atMost(Duration.ofSeconds(20)).until(() -> admin.describeConfigs(List.of(resource)).all().get()
+                    .get(resource).get(TopicConfig.SEGMENT_MS_CONFIG).value(),
+                    value -> value.equals(state.config().get(TopicConfig.SEGMENT_MS_CONFIG)));
             Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
-            assertEquals(state.config().get(TopicConfig.SEGMENT_MS_CONFIG), config.get(TopicConfig.SEGMENT_MS_CONFIG).value());
             assertEquals("4096", config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value(), "left as the operator set it");
         }
     }
