@@ -33,6 +33,9 @@ public final class ClientPresets {
         // send() blocks while the topic's metadata is missing (broker away): the gateway sends from one
         // thread of its own and retries the same record, so a short bound keeps retries and shutdown prompt
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        // a request the broker has not answered in 5 s is sent again (idempotence keeps the line single):
+        // with the 30 s default a line could wait a minute on two lost requests, past the world's age limit
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         return p;
     }
 
