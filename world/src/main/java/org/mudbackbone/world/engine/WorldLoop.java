@@ -397,14 +397,14 @@ public final class WorldLoop implements Runnable {
      * input: its output is dropped with a log line instead of failing every world that replays it.
      */
     private Map<String, String> routeOutput(Outbox outbox) {
-        List<Topic> missing = new ArrayList<>();
+        Map<String, Topic> missing = new HashMap<>();
         for (Outbox.Envelope envelope : outbox.envelopes()) {
             String gateway = envelope.gateway();
             if (!outputTopics.containsKey(gateway)) {
                 try {
                     Topic topic = topics.output(gateway);
                     outputTopics.put(gateway, topic.name());
-                    missing.add(topic);
+                    missing.put(gateway, topic);
                 } catch (IllegalArgumentException e) {
                     outputTopics.put(gateway, null);
                     LOG.warn("output for gateway \"{}\" dropped: {}", gateway, e.getMessage());
@@ -413,9 +413,9 @@ public final class WorldLoop implements Runnable {
         }
         if (!missing.isEmpty()) {
             try {
-                provisioner.ensure(missing);
+                provisioner.ensure(missing.values());
             } catch (RuntimeException e) {
-                missing.forEach(t -> outputTopics.values().remove(t.name()));
+                missing.keySet().forEach(outputTopics::remove); // tried again with the next transaction
                 throw e;
             }
         }
