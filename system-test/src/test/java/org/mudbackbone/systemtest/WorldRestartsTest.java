@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,14 +26,6 @@ class WorldRestartsTest {
     private static final int PLAYERS = 50;
     /** Two lines a second each, as the issue measured: 100 says a second, 5,000 deliveries, in one room. */
     private static final long SAY_EVERY_MS = 500;
-
-    /**
-     * Five kills in a row on a busy machine keep lines waiting longer than the 60 s age limit, partly
-     * through a known stall (README: known problems): an input partition whose offsets were in the
-     * killed world's open transaction is not read for up to a minute. The age limit is a policy with
-     * its own tests (InputAgeTest); this test proves that nothing is lost or doubled, so it lifts it.
-     */
-    private static final List<String> NO_AGE_LIMIT = List.of("-Dmud.world.max-input-age-seconds=600");
 
     private static String namespace() {
         return "restarts-" + UUID.randomUUID().toString().substring(0, 8);
@@ -83,7 +74,7 @@ class WorldRestartsTest {
         Random random = new Random(seed);
         String ns = namespace();
         // a stable instance name: a world restarted after a crash leads at once
-        WorldProcess world = WorldProcess.start(broker.bootstrapServers(), ns, "world-a", log(test, "world-1"), NO_AGE_LIMIT);
+        WorldProcess world = WorldProcess.start(broker.bootstrapServers(), ns, "world-a", log(test, "world-1"));
         try (GatewayNode gateway = new GatewayNode(broker.bootstrapServers(), ns, "gw");
                 PlayerLoad players = new PlayerLoad(gateway.telnetPort(), PLAYERS, "Cr")) {
             world.awaitActive(1);
@@ -91,8 +82,7 @@ class WorldRestartsTest {
             for (int kill = 1; kill <= 5; kill++) {
                 Thread.sleep(200 + random.nextInt(2000)); // the random moment of the crash
                 world.kill();
-                world = WorldProcess.start(broker.bootstrapServers(), ns, "world-a", log(test, "world-" + (kill + 1)),
-                        NO_AGE_LIMIT);
+                world = WorldProcess.start(broker.bootstrapServers(), ns, "world-a", log(test, "world-" + (kill + 1)));
                 world.awaitActive(1);
             }
             players.stopSaying();

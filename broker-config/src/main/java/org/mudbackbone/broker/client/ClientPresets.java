@@ -77,12 +77,12 @@ public final class ClientPresets {
      */
     public static final java.time.Duration WORLD_CALL_BOUND = java.time.Duration.ofMillis(WORLD_REQUEST_TIMEOUT_MS * 2L);
 
-    /** The world reading player input; offsets are committed inside its transactions only. */
+    /** The world reading player input; where it starts is kept in its state, not in this group. */
     public static Properties inputConsumer(String bootstrapServers, String groupId) {
         Properties p = consumerBase(bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-input");
-        // offsets travel in the world's transaction, so that input and its effects commit together
+        // the world keeps its input positions in its state, written in the transaction with the effects
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // a world that has never committed starts at the first input kept: nothing typed before it is lost
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

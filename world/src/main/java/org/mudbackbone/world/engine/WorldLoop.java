@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -44,14 +43,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The world's consume-process-produce loop, after Apache Kafka's ExactlyOnceMessageProcessor: each
- * transaction holds the state changes, the output, a heartbeat when one is due, and the consumed
- * offsets, so an input takes effect exactly once. Inputs are done one after another into the open
+ * transaction holds the state changes, the output, a heartbeat when one is due, and where input is
+ * read next ({@link org.mudbackbone.world.model.InputPositions}), so an input takes effect exactly once. Inputs are done one after another into the open
  * transaction until its {@link TransactionBudget} is spent, so a busy world still commits, beats
  * and polls its leader group several times a second.
  *
  * <p>An instance stands by until it leads ({@link Leadership}), then becomes active: it fences any
  * older instance ({@code initTransactions} with the shared transactional ID), rebuilds its memory from
- * the state topic and reads input from the committed offsets. A term ends when the instance is closed
+ * the state topic and reads input from the positions committed there. A term ends when the instance is closed
  * (then it says so on the status topic), fenced, deposed, or when its clients fail; it then stands by
  * again for a new term, after a back-off when something failed. Only what no retry can cure ends the
  * process ({@link Failures#fatal}), non-zero, so that its supervisor restarts it: the loop never
@@ -206,9 +205,9 @@ public final class WorldLoop implements Runnable {
             input = new KafkaConsumer<>(ClientPresets.inputConsumer(settings.bootstrapServers(), settings.groupId()));
             consumer = input;
             List<TopicPartition> partitions = TopicPartitions.of(input, topics.input(), Duration.ofSeconds(60));
-            // the one active world reads every input partition, from the group's committed offsets
+            // the one active world reads every input partition, from where the last commit left off
             input.assign(partitions);
-            partitions.forEach(input::position);
+            seekToCommitted(input, partitions);
             backlog.clear();
             transact(producer, true);
             role = Role.ACTIVE;
@@ -269,7 +268,7 @@ public final class WorldLoop implements Runnable {
 
     /**
      * One transaction: inputs from the backlog until the budget is spent, the due tickers, a heartbeat
-     * if one is due, and the offsets of the inputs taken. Memory changes only once Kafka has committed.
+     * if one is due, and the input positions after the inputs taken. Memory changes only once Kafka has committed.
      */
     private void transact(Producer<String, byte[]> producer, boolean heartbeat) {
         long began = System.nanoTime();
@@ -280,6 +279,9 @@ public final class WorldLoop implements Runnable {
         handler.runDueTickers(tx, outbox);
         Map<String, String> routes = routeOutput(outbox);
         long now = System.currentTimeMillis();
+        if (!taken.isEmpty()) {
+            tx.put(tx.state().inputPositions().advancedTo(nextOffsets(taken)));
+        }
         long worked = System.nanoTime();
         try {
             producer.beginTransaction();
@@ -294,9 +296,6 @@ public final class WorldLoop implements Runnable {
             if (heartbeat) {
                 producer.send(signalRecord(new WorldSignal.Heartbeat(instance, now,
                         settings.heartbeatInterval().toMillis(), state.playersOnline())));
-            }
-            if (!taken.isEmpty()) {
-                producer.sendOffsetsToTransaction(nextOffsets(taken), new ConsumerGroupMetadata(settings.groupId()));
             }
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
@@ -317,6 +316,7 @@ public final class WorldLoop implements Runnable {
         backoff.reset(); // the broker answers again: a later failure starts from the shortest pause
         if (heartbeat) {
             lastHeartbeat = now;
+            publishPositions();
         }
         inputs.increment(done);
         commits.increment();
@@ -373,12 +373,58 @@ public final class WorldLoop implements Runnable {
         }
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, byte[]>> taken) {
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    /** Input partition to the offset after the last of {@code taken} read from it. */
+    private static Map<Integer, Long> nextOffsets(List<ConsumerRecord<String, byte[]>> taken) {
+        Map<Integer, Long> next = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : taken) {
-            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            next.merge(record.partition(), record.offset() + 1, Math::max);
         }
         return next;
+    }
+
+    /**
+     * Positions every input partition where the state says the last commit left off. A partition the
+     * state does not know (a world upgraded from one that kept its offsets in the consumer group, or
+     * a partition added since) starts at the group's committed offset, or at the first input kept.
+     */
+    private void seekToCommitted(Consumer<String, byte[]> input, List<TopicPartition> partitions) {
+        Map<Integer, Long> saved = state.inputPositions().next();
+        List<Integer> unknown = new ArrayList<>();
+        for (TopicPartition partition : partitions) {
+            Long next = saved.get(partition.partition());
+            if (next != null) {
+                input.seek(partition, next);
+            } else {
+                unknown.add(partition.partition());
+                input.position(partition);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            LOG.info("world {} has no saved input position for partitions {}: they start from the group's offsets"
+                    + " or the first input kept", instance, unknown);
+        }
+    }
+
+    /**
+     * Copies the committed positions to the consumer group, without waiting: only so that operators'
+     * tools (kafka-consumer-groups, lag exporters) see how far the world has read. The world itself
+     * never starts from these.
+     */
+    private void publishPositions() {
+        Consumer<String, byte[]> current = consumer;
+        if (current == null) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        state.inputPositions().next().forEach((partition, next) ->
+                offsets.put(new TopicPartition(topics.input().name(), partition), new OffsetAndMetadata(next)));
+        if (!offsets.isEmpty()) {
+            current.commitAsync(offsets, (done, e) -> {
+                if (e != null) {
+                    LOG.debug("input positions not copied to the consumer group: {}", e.toString());
+                }
+            });
+        }
     }
 
     private ProducerRecord<String, byte[]> signalRecord(WorldSignal signal) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mudbackbone.world.model.InputPositions;
 import org.mudbackbone.world.model.SessionLink;
 import org.mudbackbone.world.model.WorldTerm;
 import org.mudbackbone.world.model.WorldObject;
@@ -66,6 +67,11 @@ public final class WorldState {
     /** The term this world is active in, as read from state (0 if none was ever written). */
     public long term() {
         return get(WorldTerm.ID) instanceof WorldTerm t ? t.term() : 0;
+    }
+
+    /** Where input is read next, as committed (none: read from the group's offsets, or the start). */
+    public InputPositions inputPositions() {
+        return get(InputPositions.ID) instanceof InputPositions p ? p : InputPositions.none();
     }
 
     /** Numbers output from now on in {@code term}: call once the term is committed. */

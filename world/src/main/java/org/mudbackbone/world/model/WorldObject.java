@@ -18,8 +18,10 @@ import org.mudbackbone.broker.message.JsonCodec;
     @JsonSubTypes.Type(value = SessionLink.class, name = "session"),
     @JsonSubTypes.Type(value = TickerState.class, name = "ticker"),
     @JsonSubTypes.Type(value = WorldTerm.class, name = "term"),
+    @JsonSubTypes.Type(value = InputPositions.class, name = "input-positions"),
 })
-public sealed interface WorldObject permits Room, PlayerCharacter, Account, SessionLink, TickerState, WorldTerm {
+public sealed interface WorldObject permits Room, PlayerCharacter, Account, SessionLink, TickerState, WorldTerm,
+        InputPositions {
 
     int VERSION = 1;
 

@@ -19,6 +19,8 @@ class StateFormatTest {
             new SessionLink("session:s", "s", "gw", "char:x", 5, 3,
                     new PendingLogin(PendingLogin.Kind.CONNECT, "X", "c2FsdA==")),
             new TickerState("ticker:town-bell", 123_456),
+            new WorldTerm(7),
+            InputPositions.none().advancedTo(Map.of(0, 12L, 3, 40L)),
         };
         for (WorldObject object : objects) {
             assertEquals(object, WorldObject.CODEC.decode(WorldObject.CODEC.encode(object)).orElseThrow());
@@ -29,6 +31,12 @@ class StateFormatTest {
     void characterFormatIsPinned() {
         assertEquals("{\"type\":\"character\",\"id\":\"char:x\",\"name\":\"X\",\"room\":\"room:a\",\"v\":1}",
                 new String(WorldObject.CODEC.encode(new PlayerCharacter("char:x", "X", "room:a")), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void inputPositionsMoveOnlyThePartitionsGiven() {
+        InputPositions before = InputPositions.none().advancedTo(Map.of(0, 12L, 1, 5L));
+        assertEquals(Map.of(0, 12L, 1, 9L, 2, 1L), before.advancedTo(Map.of(1, 9L, 2, 1L)).next());
     }
 
     @Test
