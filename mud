@@ -9,6 +9,9 @@
 #   ./mud bench [objects] [rounds]   the restart-gap benchmark (its own broker; prints figures)
 #   ./mud load [options] telnet players saying lines on a fixed schedule against a running stack;
 #                        prints round-trip percentiles, writes $MUD_DATA/load-report.json (--help: options)
+#   ./mud scenarios [--quick] [--idle N]  the standard load scenarios on a fresh stack of their own
+#                        (ports 14000/19092...), each also through the floor (an echo in place of the
+#                        world); writes target/scenarios/report.md, report.json and latency.png
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -170,6 +173,38 @@ cmd_restart_world() {
   log "world restarted; health: http://localhost:$new_port/health"
 }
 
+# The standard scenarios on a stack of their own (fresh data, ports beside the dev stack's), with a
+# floor next to it: a second gateway and EchoWorld, the least an exactly-once world can do, on a
+# namespace of their own in the same broker.
+cmd_scenarios() {
+  DATA=target/scenarios-stack
+  KAFKA_PORT=19092 CONTROLLER_PORT=19093 TELNET_PORT=14000
+  export MUD_TELNET_TLS_PORT=-1 MUD_GATEWAY_MANAGEMENT_PORT=18081 MUD_WORLD_MANAGEMENT_PORT=18082
+  dev_env
+  for p in "$KAFKA_PORT" "$CONTROLLER_PORT" "$TELNET_PORT" 14100 18081 18082 18083; do
+    if port_open "$p"; then log "port $p is in use: is a scenario run already going?"; exit 1; fi
+  done
+  build
+  rm -rf "$DATA"
+  mkdir -p "$DATA/kafka" "$DATA/logs" "$DATA/run"
+  trap 'trap - INT TERM EXIT; stop gateway-floor; stop echo; stop gateway; stop world; stop broker' INT TERM EXIT
+  log "starting a fresh broker, world and gateway (logs in $DATA/logs)"
+  launch broker org.mudbackbone.broker.embedded.EmbeddedKafkaMain broker-config \
+    "-Xmx512m -Dlogback.configurationFile=logback-broker.xml" "$DATA/kafka" "$KAFKA_PORT" "$CONTROLLER_PORT"
+  wait_for "broker" "port_open $KAFKA_PORT" 60
+  start_world "$MUD_WORLD_MANAGEMENT_PORT"
+  launch gateway org.mudbackbone.gateway.GatewayApplication gateway -Xmx512m
+  log "starting the floor: EchoWorld and a gateway of its own (namespace floor, port 14100)"
+  launch echo org.mudbackbone.bench.floor.EchoWorld bench -Xmx512m "$MUD_KAFKA_BOOTSTRAP" floor
+  MUD_NAMESPACE=floor MUD_GATEWAY_ID=gw-floor MUD_TELNET_PORT=14100 MUD_GATEWAY_MANAGEMENT_PORT=18083 \
+    launch gateway-floor org.mudbackbone.gateway.GatewayApplication gateway -Xmx512m
+  wait_for "gateway" "port_open $TELNET_PORT" 60
+  wait_for "floor gateway" "port_open 14100" 60
+  "$JAVA" ${MUD_LOAD_JVM:-} -cp "bench/target/bench.jar:bench/target/lib/*" org.mudbackbone.bench.scenario.Scenarios \
+    --world-port "$TELNET_PORT" --floor-port 14100 --gateway-pid "$(cat "$DATA/run/gateway.pid")" \
+    --gateway-metrics "http://127.0.0.1:$MUD_GATEWAY_MANAGEMENT_PORT/prometheus" --out target/scenarios "$@"
+}
+
 cmd_stop() { stop gateway; stop world-next; stop world; stop broker; }
 
 case "${1:-}" in
@@ -186,11 +221,12 @@ case "${1:-}" in
     build
     exec "$JAVA" ${MUD_BENCH_JVM:-} -cp "system-test/target/test-classes:$(cat system-test/target/test-classpath.txt)" \
       org.mudbackbone.systemtest.RestartGapBench "${@:2}" ;;
+  scenarios) shift; cmd_scenarios "$@" ;;
   load)
     build -pl bench -am
     mkdir -p "$DATA"
     # the stack's port and report place first: options given after them win
     exec "$JAVA" ${MUD_LOAD_JVM:-} -cp "bench/target/bench.jar:bench/target/lib/*" org.mudbackbone.bench.LoadMain \
       --port "$TELNET_PORT" --json "$DATA/load-report.json" "${@:2}" ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

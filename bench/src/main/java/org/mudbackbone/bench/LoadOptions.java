@@ -2,6 +2,7 @@ package org.mudbackbone.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.mudbackbone.bench.telnet.EchoMatcher;
 
 /**
  * What a load run does, from the command line. A later option overrides an earlier one, so that
@@ -19,11 +20,13 @@ import java.time.Duration;
  * @param loginTimeout      per player, from connect to the world's welcome
  * @param connectTimeout    for the TCP connect
  * @param sourceAddresses   how many 127.0.0.x addresses to connect from (0: as many as the players need)
+ * @param command           what each numbered line is: a {@code say} (heard by the whole room) or a
+ *                          {@code ping} (a {@code help} answered to its sender only)
  * @param json              where the JSON report goes
  */
-record LoadOptions(String host, int port, int players, double ratePerPlayer, Duration duration, Duration warmup,
+public record LoadOptions(String host, int port, int players, double ratePerPlayer, Duration duration, Duration warmup,
                    Duration drain, int loginConcurrency, Duration loginTimeout, Duration connectTimeout,
-                   int sourceAddresses, Path json) {
+                   int sourceAddresses, EchoMatcher command, Path json) {
 
     static final String USAGE = """
             usage: mud load [options]
@@ -38,9 +41,10 @@ record LoadOptions(String host, int port, int players, double ratePerPlayer, Dur
               --login-timeout S[s]     per login (60)
               --connect-timeout S[s]   per TCP connect (10)
               --source-addresses N     spread over 127.0.0.2.. (0: one per 20,000 players on loopback)
+              --command say|ping       say (the whole room hears it) or ping (help, answered to the sender only) (say)
               --json FILE              JSON report (load-report.json)""";
 
-    static LoadOptions parse(String... args) {
+    public static LoadOptions parse(String... args) {
         String host = "127.0.0.1";
         int port = 4000;
         int players = 10;
@@ -52,6 +56,7 @@ record LoadOptions(String host, int port, int players, double ratePerPlayer, Dur
         Duration loginTimeout = Duration.ofSeconds(60);
         Duration connectTimeout = Duration.ofSeconds(10);
         int sourceAddresses = 0;
+        EchoMatcher command = EchoMatcher.SAY;
         Path json = Path.of("load-report.json");
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -71,6 +76,7 @@ record LoadOptions(String host, int port, int players, double ratePerPlayer, Dur
                 case "--login-timeout" -> loginTimeout = seconds(option, value);
                 case "--connect-timeout" -> connectTimeout = seconds(option, value);
                 case "--source-addresses" -> sourceAddresses = Integer.parseInt(value);
+                case "--command" -> command = EchoMatcher.named(value);
                 case "--json" -> json = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -79,7 +85,7 @@ record LoadOptions(String host, int port, int players, double ratePerPlayer, Dur
             throw new IllegalArgumentException("--duration must be more than 0");
         }
         return new LoadOptions(host, port, players, rate, duration, warmup, drain, loginConcurrency,
-                loginTimeout, connectTimeout, sourceAddresses, json);
+                loginTimeout, connectTimeout, sourceAddresses, command, json);
     }
 
     /** Lines each player will say: the warm-up and the measured time at the rate. */

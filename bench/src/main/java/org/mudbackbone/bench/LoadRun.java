@@ -26,7 +26,7 @@ import reactor.netty.tcp.TcpClient;
  * One load run: log the players in at a bounded concurrency, send every line on schedule, wait a
  * bounded time for the last answers, count, and close.
  */
-final class LoadRun {
+public final class LoadRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadRun.class);
 
@@ -43,11 +43,11 @@ final class LoadRun {
     private final Tally tally = new Tally();
     private final PlayerNames names = PlayerNames.random();
 
-    LoadRun(LoadOptions options) {
+    public LoadRun(LoadOptions options) {
         this.options = options;
     }
 
-    LoadReport run() throws InterruptedException {
+    public LoadReport run() throws InterruptedException {
         SourceAddresses sources = SourceAddresses.forTarget(options.host(), options.players(), options.sourceAddresses());
         // event loops of our own, so that the run ends by disposing them (daemon threads besides)
         LoopResources loops = LoopResources.create("load", Math.max(1, Runtime.getRuntime().availableProcessors()), true);
@@ -106,7 +106,7 @@ final class LoadRun {
         long began = System.nanoTime();
         List<LoadPlayer> playing = Flux.range(0, options.players())
                 .flatMap(i -> {
-                    LoadPlayer player = new LoadPlayer(i, names, options.linesPerPlayer(), tally);
+                    LoadPlayer player = new LoadPlayer(i, names, options.command(), options.linesPerPlayer(), tally);
                     return player.connectAndCreate(clients.get(i % clients.size()), options.loginTimeout())
                             .onErrorResume(e -> {
                                 if (failures.incrementAndGet() <= FAILURES_SHOWN) {
@@ -161,7 +161,8 @@ final class LoadRun {
             warnings.add((options.players() - playing) + " player(s) did not get to play");
         }
         return new LoadReport(
-                new LoadReport.Setup("telnet://" + options.host() + ":" + options.port(), options.players(),
+                new LoadReport.Setup("telnet://" + options.host() + ":" + options.port(),
+                        options.command().command(0, 0).split(" ")[0], options.players(),
                         options.ratePerPlayer(), seconds, options.warmup().toNanos() / 1e9, sources.all().size(),
                         names.prefix(), startedAt.toString()),
                 new LoadReport.Connections(options.players(), playing, options.players() - playing, dropped),

@@ -29,6 +29,7 @@ public final class LoadPlayer {
     private final String name;
     private final String password;
     private final Tally tally;
+    private final EchoMatcher lines;
     /** When line k was scheduled ({@link System#nanoTime()}), 0 if it was never sent. */
     private final long[] scheduledAt;
     /** How many echoes of line k arrived. */
@@ -44,8 +45,9 @@ public final class LoadPlayer {
     /** When the bytes being read arrived: one clock reading per read, not per line. */
     private long readAt;
 
-    public LoadPlayer(int index, PlayerNames names, int lines, Tally tally) {
+    public LoadPlayer(int index, PlayerNames names, EchoMatcher kind, int lines, Tally tally) {
         this.index = index;
+        this.lines = kind;
         this.name = names.name(index);
         this.password = names.password(index);
         this.tally = tally;
@@ -96,7 +98,7 @@ public final class LoadPlayer {
             return;
         }
         tally.received();
-        int k = EchoMatcher.echoedNumber(line, index);
+        int k = lines.echoedNumber(line, index);
         if (k == -1) {
             return;
         }
@@ -137,7 +139,7 @@ public final class LoadPlayer {
             return false;
         }
         scheduledAt[k] = scheduledNanos;
-        write(EchoMatcher.command(index, k));
+        write(lines.command(index, k));
         return true;
     }
 

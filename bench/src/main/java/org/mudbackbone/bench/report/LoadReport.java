@@ -12,7 +12,7 @@ public record LoadReport(Setup setup, Connections connections, Lines lines, Perc
                          Percentiles sendLagMs, Percentiles loginMs, Client client, List<String> warnings) {
 
     /** What was asked for. */
-    public record Setup(String target, int players, double ratePerPlayer, double durationSeconds,
+    public record Setup(String target, String command, int players, double ratePerPlayer, double durationSeconds,
                         double warmupSeconds, int sourceAddresses, String namePrefix, String startedAt) {}
 
     /** How many players got to play, and how many did not or were dropped. */

@@ -14,6 +14,7 @@ public final class MarkdownTable {
         LoadReport.Client client = r.client();
         s.append("| figure | value |\n|---|---|\n");
         row(s, "target", setup.target());
+        row(s, "command", setup.command());
         row(s, "players playing / asked", r.connections().playing() + " / " + r.connections().requested());
         row(s, "rate per player", num(setup.ratePerPlayer()) + "/s, for " + num(setup.durationSeconds())
                 + " s after " + num(setup.warmupSeconds()) + " s warm-up");

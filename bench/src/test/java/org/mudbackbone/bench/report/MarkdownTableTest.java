@@ -12,7 +12,7 @@ class MarkdownTableTest {
     private static LoadReport report() {
         LoadReport.Percentiles latency = new LoadReport.Percentiles(1000, 5.0, 9.0, 9.9, 9.99, 10.0);
         return new LoadReport(
-                new LoadReport.Setup("telnet://127.0.0.1:4000", 200, 1, 30, 5, 1, "Abcdef", "2026-11-01T00:00:00Z"),
+                new LoadReport.Setup("telnet://127.0.0.1:4000", "help", 200, 1, 30, 5, 1, "Abcdef", "2026-11-01T00:00:00Z"),
                 new LoadReport.Connections(200, 199, 1, 0),
                 new LoadReport.Lines(7000, 6000, 5970, 199, 199, 0, 0, 0, 0, 0, 39800),
                 latency, latency, latency,

@@ -30,7 +30,7 @@ class TelnetLineReaderTest {
 
         // then the line is whole and plain, and the offers were refused
         assertEquals(List.of("You say, \"n-1-2\""), lines);
-        assertEquals(2, EchoMatcher.echoedNumber(lines.get(0), 1));
+        assertEquals(2, EchoMatcher.SAY.echoedNumber(lines.get(0), 1));
         assertArrayEquals(new byte[] {(byte) 255, (byte) 254, 86, (byte) 255, (byte) 252, 31}, replies.toByteArray());
     }
 

@@ -1,0 +1,113 @@
+package org.mudbackbone.bench.scenario;
+
+import io.netty.channel.ChannelOption;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mudbackbone.bench.player.SourceAddresses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.netty.Connection;
+import reactor.netty.resources.LoopResources;
+import reactor.netty.tcp.TcpClient;
+
+/**
+ * Scenario D: many telnet connections that do nothing, held on one gateway: how many were accepted
+ * and greeted, and what they cost the gateway in heap (after a full GC, read from its
+ * {@code /prometheus}) and resident memory.
+ */
+final class IdleConnections {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdleConnections.class);
+
+    /** The figures; bytes per connection are the growth over the gateway's figures before. */
+    record Result(int requested, int accepted, int greeted, int held, double heldSeconds, long heapBefore,
+                  long heapWith, long rssBefore, long rssWith) {
+
+        long heapPerConnection() {
+            return held == 0 ? 0 : (heapWith - heapBefore) / held;
+        }
+
+        long rssPerConnection() {
+            return held == 0 ? 0 : (rssWith - rssBefore) / held;
+        }
+    }
+
+    private final int port;
+    private final long gatewayPid;
+    private final URI metrics;
+
+    IdleConnections(int port, long gatewayPid, URI metrics) {
+        this.port = port;
+        this.gatewayPid = gatewayPid;
+        this.metrics = metrics;
+    }
+
+    Result run(int count, Duration hold) throws Exception {
+        long heapBefore = heapAfterGc();
+        long rssBefore = rss();
+        SourceAddresses sources = SourceAddresses.forTarget("127.0.0.1", count, 0);
+        LoopResources loops = LoopResources.create("idle", 1, true);
+        AtomicInteger greeted = new AtomicInteger();
+        try {
+            List<Connection> connections = Flux.range(0, count)
+                    .flatMap(i -> {
+                        TcpClient client = TcpClient.newConnection().host("127.0.0.1").port(port).runOn(loops)
+                                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+                        if (!sources.all().isEmpty()) {
+                            client = client.bindAddress(() -> sources.forPlayer(i));
+                        }
+                        return client.connect().map(c -> (Connection) c)
+                                .doOnNext(c -> c.inbound().receive().take(1).subscribe(b -> greeted.incrementAndGet(), e -> { }))
+                                .onErrorResume(e -> reactor.core.publisher.Mono.empty());
+                    }, 200)
+                    .collectList()
+                    .block(Duration.ofMinutes(5));
+            LOG.info("{} of {} idle connections accepted; holding them {} s", connections.size(), count, hold.toSeconds());
+            long until = System.nanoTime() + hold.toNanos();
+            while (System.nanoTime() < until) {
+                TimeUnit.MILLISECONDS.sleep(Math.min(1000, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
+            int held = (int) connections.stream().filter(c -> c.channel().isActive()).count();
+            long heapWith = heapAfterGc();
+            long rssWith = rss();
+            connections.forEach(Connection::dispose);
+            return new Result(count, connections.size(), greeted.get(), held, hold.toNanos() / 1e9, heapBefore, heapWith,
+                    rssBefore, rssWith);
+        } finally {
+            loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
+        }
+    }
+
+    /** The gateway's heap in use right after a full GC (jcmd), from its own metrics. */
+    private long heapAfterGc() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        new ProcessBuilder(jcmd.toString(), String.valueOf(gatewayPid), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
+        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return (long) text.lines()
+                .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** The gateway's resident set, from /proc (0 where there is none). */
+    private long rss() throws IOException {
+        Path status = Path.of("/proc", String.valueOf(gatewayPid), "status");
+        if (!Files.exists(status)) {
+            return 0;
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024).findFirst().orElse(0);
+    }
+}

@@ -1,0 +1,142 @@
+package org.mudbackbone.bench.scenario;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.mudbackbone.bench.LoadOptions;
+import org.mudbackbone.bench.LoadRun;
+import org.mudbackbone.bench.report.LoadReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./mud scenarios}: the standard scenarios against a freshly started stack and, in the same
+ * run, against the floor (the same gateway code and broker, with {@code EchoWorld} in place of the
+ * world). Writes {@code report.md}, {@code report.json} and {@code latency.png}.
+ *
+ * <p>A: 1 player, 10 commands/s. B: 1,000 players × 1/s. F: fan-out, 100 players in one room each
+ * saying a line a second. C: the most commands/s with p99 under 50 ms and nothing lost (doubling the
+ * rate until a step fails). D: idle telnet connections held on one gateway. E, the restart gap, is
+ * {@code ./mud bench} (its own broker, 100,000 objects).
+ */
+public final class Scenarios {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Scenarios.class);
+    private static final double CAPACITY_P99_MS = 50;
+
+    private Scenarios() {}
+
+    public static void main(String[] args) throws Exception {
+        int worldPort = 0;
+        int floorPort = 0;
+        long gatewayPid = 0;
+        URI metrics = null;
+        Path out = Path.of("target", "scenarios");
+        boolean quick = false;
+        int idle = 10_000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--world-port" -> worldPort = Integer.parseInt(args[++i]);
+                case "--floor-port" -> floorPort = Integer.parseInt(args[++i]);
+                case "--gateway-pid" -> gatewayPid = Long.parseLong(args[++i]);
+                case "--gateway-metrics" -> metrics = URI.create(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--idle" -> idle = Integer.parseInt(args[++i]);
+                case "--quick" -> quick = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Files.createDirectories(out);
+        int seconds = quick ? 10 : 30;
+        List<Scenario> standard = List.of(
+                Scenario.of("A: 1 player × 10/s", "p50 ≤ 1.5×, p99 ≤ 2× floor", 1, 10, "ping", seconds),
+                Scenario.of("B: 1,000 players × 1/s", "p99 ≤ 2× floor, 0 lost", 1000, 1, "ping", seconds),
+                Scenario.of("F: 100 players in one room, say 1/s", "p99 < 25 ms", 100, 1, "say", seconds));
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Scenario scenario : standard) {
+            LoadReport floor = run(scenario, floorPort, out, "floor");
+            LoadReport world = run(scenario, worldPort, out, "world");
+            outcomes.add(new Outcome(scenario.name(), scenario.goal(), world, floor));
+        }
+        Outcome capacity = capacity(worldPort, floorPort, out, quick ? 8 : 15);
+        IdleConnections.Result idleResult = null;
+        if (gatewayPid > 0 && metrics != null && idle > 0) {
+            idleResult = new IdleConnections(worldPort, gatewayPid, metrics).run(idle, Duration.ofSeconds(quick ? 15 : 60));
+        }
+        String machine = Machine.describe();
+        String markdown = ScenarioReport.markdown(machine, outcomes, capacity, idleResult);
+        Files.writeString(out.resolve("report.md"), markdown);
+        ScenarioReport.writeJson(out.resolve("report.json"), machine, outcomes, capacity, idleResult);
+        List<Outcome> plotted = new ArrayList<>(outcomes);
+        if (capacity != null) {
+            plotted.add(capacity);
+        }
+        LatencyPlot.write(plotted, out.resolve("latency.png"));
+        System.out.println();
+        System.out.print(markdown);
+        System.out.println("\nreport: " + out.toAbsolutePath().resolve("report.md") + " (and report.json, latency.png)");
+        System.exit(0); // the load generator's event loops are daemons, the HTTP client's are not
+    }
+
+    private static LoadReport run(Scenario scenario, int port, Path out, String target) throws InterruptedException {
+        String file = out.resolve(slug(scenario.name()) + "-" + target + ".json").toString();
+        LOG.info("scenario {} against the {} (port {})", scenario.name(), target, port);
+        return new LoadRun(LoadOptions.parse(scenario.against(port, file).toArray(String[]::new))).run();
+    }
+
+    /**
+     * C: 500 players, the rate doubled each step from 1 command/s each, until a step has p99 at or
+     * over 50 ms, loses a line, or does not reach 90 % of the rate asked. The last passing step is
+     * the figure (or the first step, marked so, if even that fails); its floor is run at the same rate.
+     */
+    private static Outcome capacity(int worldPort, int floorPort, Path out, int seconds) throws InterruptedException {
+        Scenario best = null;
+        LoadReport bestReport = null;
+        Scenario failed = null;
+        LoadReport failedReport = null;
+        for (double rate = 1; rate <= 64; rate *= 2) {
+            Scenario step = Scenario.of("C: 500 players × " + (int) rate + "/s", "≥ 20,000/s with p99 < 50 ms", 500, rate,
+                    "ping", seconds);
+            LoadReport r = run(step, worldPort, out, "world");
+            boolean passed = r.latencyMs().p99() < CAPACITY_P99_MS && Outcome.clean(r)
+                    && r.lines().achievedPerSecond() >= 0.9 * r.lines().targetPerSecond();
+            LOG.info("capacity step {}/s: p99 {} ms, lost {}, {} /s done: {}", (int) r.lines().targetPerSecond(),
+                    r.latencyMs().p99(), r.lines().lost(), (int) r.lines().achievedPerSecond(), passed ? "passed" : "failed");
+            if (!passed) {
+                if (best == null) {
+                    failed = step;
+                    failedReport = r;
+                }
+                break;
+            }
+            best = step;
+            bestReport = r;
+        }
+        if (best == null) {
+            return new Outcome(failed.name() + " (the first step failed)", failed.goal(), failedReport,
+                    run(failed, floorPort, out, "floor"));
+        }
+        return new Outcome(best.name() + " (best step)", best.goal(), bestReport, run(best, floorPort, out, "floor"));
+    }
+
+    private static String slug(String name) {
+        return name.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + "-" + Integer.toHexString(name.hashCode());
+    }
+
+    /** The machine the figures were measured on, for the report. */
+    static final class Machine {
+        private Machine() {}
+
+        static String describe() throws IOException {
+            String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+            return String.format("%d cores (%s), %s, Java %s, %s", Runtime.getRuntime().availableProcessors(), cpu,
+                    System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                    System.getProperty("java.version"), java.time.LocalDate.now());
+        }
+    }
+}
