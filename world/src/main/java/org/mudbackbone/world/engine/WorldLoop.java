@@ -71,6 +71,9 @@ public final class WorldLoop implements Runnable {
      */
     public static final Duration LONGEST_BACKOFF = Duration.ofSeconds(2);
 
+    /** An input that waited this long in Kafka is reported (see reportLateInputs). */
+    private static final long LATE_INPUT_MS = 5_000;
+
     /** How often a world backing off after a refused transaction checks that it still leads. */
     private static final long LEAD_CHECK_MS = 100;
 
@@ -304,6 +307,7 @@ public final class WorldLoop implements Runnable {
             refused(producer, taken, e);
             return;
         }
+        reportLateInputs(taken, now);
         long committed = System.nanoTime();
         if (committed - began > SLOW_TRANSACTION_NANOS) {
             LOG.warn("slow transaction: {} inputs, {} state changes, {} outputs; {} ms of work, {} ms to commit",
@@ -320,6 +324,32 @@ public final class WorldLoop implements Runnable {
         }
         inputs.increment(done);
         commits.increment();
+    }
+
+    /**
+     * One line for a transaction whose inputs waited long in Kafka: how long, on which partitions,
+     * and how long the gateway took to send them, so that a wait can be told apart as the world's
+     * (away, or not reading a partition) or the gateway's (holding input back).
+     */
+    private void reportLateInputs(List<ConsumerRecord<String, byte[]>> taken, long now) {
+        long longest = 0;
+        long sendDelay = 0;
+        java.util.SortedSet<Integer> partitions = new java.util.TreeSet<>();
+        for (ConsumerRecord<String, byte[]> record : taken) {
+            long waited = now - record.timestamp();
+            if (waited >= LATE_INPUT_MS) {
+                partitions.add(record.partition());
+                longest = Math.max(longest, waited);
+                Optional<PlayerInput> input = JsonCodec.INPUT.decode(record.value());
+                if (input.isPresent()) {
+                    sendDelay = Math.max(sendDelay, record.timestamp() - input.get().at());
+                }
+            }
+        }
+        if (!partitions.isEmpty()) {
+            LOG.info("inputs waited up to {} ms in Kafka before this world did them (partitions {}); gateways"
+                    + " sent them up to {} ms after they were typed", longest, partitions, sendDelay);
+        }
     }
 
     /** Takes inputs into {@code tx} until the budget is spent; returns how many were done (not skipped). */
