@@ -202,7 +202,8 @@ cmd_scenarios() {
   wait_for "floor gateway" "port_open 14100" 60
   "$JAVA" ${MUD_LOAD_JVM:-} -cp "bench/target/bench.jar:bench/target/lib/*" org.mudbackbone.bench.scenario.Scenarios \
     --world-port "$TELNET_PORT" --floor-port 14100 --gateway-pid "$(cat "$DATA/run/gateway.pid")" \
-    --gateway-metrics "http://127.0.0.1:$MUD_GATEWAY_MANAGEMENT_PORT/prometheus" --out target/scenarios "$@"
+    --gateway-metrics "http://127.0.0.1:$MUD_GATEWAY_MANAGEMENT_PORT/prometheus" \
+    --world-metrics "http://127.0.0.1:$MUD_WORLD_MANAGEMENT_PORT/prometheus" --out target/scenarios "$@"
 }
 
 cmd_stop() { stop gateway; stop world-next; stop world; stop broker; }

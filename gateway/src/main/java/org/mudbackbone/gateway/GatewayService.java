@@ -55,7 +55,7 @@ public class GatewayService {
         new TopicProvisioner(config.bootstrapServers(), TopicSettings.fromEnvironment())
                 .ensure(List.of(topics.input(), topics.worldStatus(), topics.output(config.id())));
         hasher = new SecretHasher();
-        publisher = new InputPublisher(config.bootstrapServers(), topics, config.id());
+        publisher = new InputPublisher(config.bootstrapServers(), topics, config.id(), meters);
         sessions = new SessionManager(config.id(), publisher, hasher, meters);
         dispatcher = new OutputDispatcher(config.bootstrapServers(), topics, config.id(), sessions, meters);
         dispatcher.start();

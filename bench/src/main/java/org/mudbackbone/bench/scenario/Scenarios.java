@@ -35,6 +35,7 @@ public final class Scenarios {
         int floorPort = 0;
         long gatewayPid = 0;
         URI metrics = null;
+        URI worldMetrics = null;
         Path out = Path.of("target", "scenarios");
         boolean quick = false;
         int idle = 10_000;
@@ -44,6 +45,7 @@ public final class Scenarios {
                 case "--floor-port" -> floorPort = Integer.parseInt(args[++i]);
                 case "--gateway-pid" -> gatewayPid = Long.parseLong(args[++i]);
                 case "--gateway-metrics" -> metrics = URI.create(args[++i]);
+                case "--world-metrics" -> worldMetrics = URI.create(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
                 case "--quick" -> quick = true;
@@ -57,9 +59,16 @@ public final class Scenarios {
                 Scenario.of("B: 1,000 players × 1/s", "p99 ≤ 2× floor, 0 lost", 1000, 1, "ping", seconds),
                 Scenario.of("F: 100 players in one room, say 1/s", "p99 < 25 ms", 100, 1, "say", seconds));
         List<Outcome> outcomes = new ArrayList<>();
+        HopBreakdown hops = metrics != null && worldMetrics != null ? new HopBreakdown(metrics, worldMetrics) : null;
+        String breakdown = "";
         for (Scenario scenario : standard) {
             LoadReport floor = run(scenario, floorPort, out, "floor");
+            var before = hops != null ? hops.read() : null;
             LoadReport world = run(scenario, worldPort, out, "world");
+            if (hops != null && scenario == standard.get(1)) {
+                breakdown = HopBreakdown.markdown(scenario.name(), HopBreakdown.means(before, hops.read()),
+                        world.latencyMs().p50());
+            }
             outcomes.add(new Outcome(scenario.name(), scenario.goal(), world, floor));
         }
         Outcome capacity = capacity(worldPort, floorPort, out, quick ? 8 : 15);
@@ -68,7 +77,7 @@ public final class Scenarios {
             idleResult = new IdleConnections(worldPort, gatewayPid, metrics).run(idle, Duration.ofSeconds(quick ? 15 : 60));
         }
         String machine = Machine.describe();
-        String markdown = ScenarioReport.markdown(machine, outcomes, capacity, idleResult);
+        String markdown = ScenarioReport.markdown(machine, outcomes, capacity, idleResult) + breakdown;
         Files.writeString(out.resolve("report.md"), markdown);
         ScenarioReport.writeJson(out.resolve("report.json"), machine, outcomes, capacity, idleResult);
         List<Outcome> plotted = new ArrayList<>(outcomes);

@@ -86,8 +86,9 @@ public final class ClientPresets {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // a world that has never committed starts at the first input kept: nothing typed before it is lost
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // one transaction per poll: this bounds the batch, and so the work redone after a crash
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // a poll takes from many partitions at once, so that the world can do the oldest input first
+        // (its transactions are bounded by their own budget, not by the poll)
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         return p;
     }
 

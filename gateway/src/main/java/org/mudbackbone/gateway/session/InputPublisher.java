@@ -1,5 +1,8 @@
 package org.mudbackbone.gateway.session;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -63,13 +66,22 @@ public final class InputPublisher implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Object drained = new Object();
     private final Thread thread;
+    private final Timer published;
 
-    public InputPublisher(String bootstrapServers, Topics topics, String gatewayId) {
+    public InputPublisher(String bootstrapServers, Topics topics, String gatewayId, MeterRegistry meters) {
         this(new KafkaProducer<>(ClientPresets.inputProducer(bootstrapServers, gatewayId)), topics.input().name(),
-                gatewayId, Limits.DEFAULT);
+                gatewayId, Limits.DEFAULT, meters);
     }
 
     InputPublisher(Producer<String, byte[]> producer, String topic, String gatewayId, Limits limits) {
+        this(producer, topic, gatewayId, limits, new SimpleMeterRegistry());
+    }
+
+    InputPublisher(Producer<String, byte[]> producer, String topic, String gatewayId, Limits limits,
+            MeterRegistry meters) {
+        this.published = Timer.builder("mud.gateway.input.published")
+                .description("from an input read by the gateway to Kafka's acknowledgement of it (one hop of a command)")
+                .register(meters);
         this.producer = producer;
         this.topic = topic;
         this.sessionLimit = limits.perSession();
@@ -160,6 +172,7 @@ public final class InputPublisher implements AutoCloseable {
         } else if (error != null) {
             giveUp(outbox, head, error);
         } else {
+            published.record(Math.max(0, System.currentTimeMillis() - head.input().at()), TimeUnit.MILLISECONDS);
             next(outbox);
         }
     }

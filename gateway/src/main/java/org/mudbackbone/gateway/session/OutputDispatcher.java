@@ -1,6 +1,8 @@
 package org.mudbackbone.gateway.session;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.mudbackbone.broker.client.ClientPresets;
@@ -29,9 +31,15 @@ public final class OutputDispatcher implements AutoCloseable {
     public OutputDispatcher(String bootstrapServers, Topics topics, String gatewayId, SessionManager sessions,
             MeterRegistry meters) {
         this.sessions = sessions;
+        Timer received = Timer.builder("mud.gateway.output.received")
+                .description("from the world's send of an output record (inside its transaction) to this gateway reading it:"
+                        + " the commit and the fetch (one hop of a command)")
+                .register(meters);
         this.output = new TopicTail(ClientPresets.outputConsumer(bootstrapServers, gatewayId), "output-" + gatewayId,
-                topics.output(gatewayId), r -> OutputBatch.decode(r.value()).forEach(this::deliverSafely),
-                sessions::tick);
+                topics.output(gatewayId), r -> {
+                    received.record(Math.max(0, System.currentTimeMillis() - r.timestamp()), TimeUnit.MILLISECONDS);
+                    OutputBatch.decode(r.value()).forEach(this::deliverSafely);
+                }, sessions::tick);
         // kafka_consumer_fetch_manager_records_lag_max: output the world made that players have not seen yet
         output.bindMetrics(meters);
         Properties statusConfig = ClientPresets.outputConsumer(bootstrapServers, gatewayId);

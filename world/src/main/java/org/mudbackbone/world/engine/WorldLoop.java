@@ -4,9 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +97,8 @@ public final class WorldLoop implements Runnable {
     private final String stateTopic;
     /** Each gateway seen so far and the name of its output topic (known to exist), or null if it cannot have one. */
     private final Map<String, String> outputTopics = new HashMap<>();
-    /** Input read but not yet done, in order; a refused transaction puts its inputs back at the front. */
-    private final Deque<ConsumerRecord<String, byte[]>> backlog = new ArrayDeque<>();
+    /** Input read but not yet done, oldest first; a refused transaction puts its inputs back at the front. */
+    private final InputQueue backlog = new InputQueue();
     private final PoisonInputs poison = new PoisonInputs();
     private final Backoff backoff = new Backoff(Duration.ofMillis(250), LONGEST_BACKOFF);
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -110,6 +108,8 @@ public final class WorldLoop implements Runnable {
     private final Counter aborts;
     private final Counter failures;
     private final Timer batches;
+    private final Timer inputWait;
+    private final Timer commitTime;
     private volatile boolean closed;
     private volatile Role role = Role.STANDBY;
     private volatile Consumer<String, byte[]> consumer;
@@ -137,6 +137,12 @@ public final class WorldLoop implements Runnable {
         this.aborts = meters.counter("mud.world.transactions", "outcome", "aborted");
         this.failures = meters.counter("mud.world.failures");
         this.batches = meters.timer("mud.world.batch");
+        this.inputWait = Timer.builder("mud.world.input.wait")
+                .description("from a gateway's send of an input to this world taking it into a transaction (one hop of a command)")
+                .register(meters);
+        this.commitTime = Timer.builder("mud.world.commit")
+                .description("from the first send of a transaction to its commit returning (one hop of a command)")
+                .register(meters);
     }
 
     @Override
@@ -307,8 +313,9 @@ public final class WorldLoop implements Runnable {
             refused(producer, taken, e);
             return;
         }
-        reportLateInputs(taken, now);
         long committed = System.nanoTime();
+        commitTime.record(committed - worked, TimeUnit.NANOSECONDS);
+        reportLateInputs(taken, now);
         if (committed - began > SLOW_TRANSACTION_NANOS) {
             LOG.warn("slow transaction: {} inputs, {} state changes, {} outputs; {} ms of work, {} ms to commit",
                     taken.size(), tx.changes().size(), outbox.envelopes().size(), (worked - began) / 1_000_000,
@@ -357,13 +364,14 @@ public final class WorldLoop implements Runnable {
         long started = System.nanoTime();
         int done = 0;
         while (!backlog.isEmpty()) {
-            ConsumerRecord<String, byte[]> next = backlog.peekFirst();
+            ConsumerRecord<String, byte[]> next = backlog.peek();
             if (!taken.isEmpty() && (poison.isolate(next) || poison.isolate(taken.get(0))
                     || settings.budget().spent(tx.changes().size() + outbox.envelopes().size(),
                             System.nanoTime() - started))) {
                 break;
             }
-            taken.add(backlog.pollFirst());
+            taken.add(backlog.poll());
+            inputWait.record(Math.max(0, System.currentTimeMillis() - next.timestamp()), TimeUnit.MILLISECONDS);
             if (poison.exhausted(next)) {
                 skipped.increment();
                 LOG.error("input at {}-{}@{} skipped: the broker refused its transaction {} times",
@@ -388,7 +396,7 @@ public final class WorldLoop implements Runnable {
         producer.abortTransaction();
         aborts.increment();
         for (int i = taken.size() - 1; i >= 0; i--) {
-            backlog.addFirst(taken.get(i));
+            backlog.putBack(taken.get(i));
         }
         if (Failures.causedByInput(e)) {
             poison.refused(taken);
