@@ -48,12 +48,18 @@ public final class LoadRun {
     }
 
     public LoadReport run() throws InterruptedException {
+        return run(() -> { });
+    }
+
+    /** As {@link #run()}; {@code loggedIn} runs once every player is in, before the first line is sent. */
+    public LoadReport run(Runnable loggedIn) throws InterruptedException {
         SourceAddresses sources = SourceAddresses.forTarget(options.host(), options.players(), options.sourceAddresses());
         // event loops of our own, so that the run ends by disposing them (daemon threads besides)
         LoopResources loops = LoopResources.create("load", Math.max(1, Runtime.getRuntime().availableProcessors()), true);
         try {
             Instant startedAt = Instant.now();
             List<LoadPlayer> playing = logIn(sources, loops);
+            loggedIn.run();
             int dropped;
             ClientCpu.Use cpu;
             OpenLoopSender sender = new OpenLoopSender(playing, options.periodNanos(), options.linesPerPlayer(), tally);

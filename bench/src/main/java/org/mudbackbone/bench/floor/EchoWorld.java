@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,9 +33,11 @@ import org.slf4j.LoggerFactory;
  * The floor: the least a world can do and still be exactly once. It reads input like the world
  * (same client settings, {@code read_committed}), and per poll writes, in one Kafka transaction,
  * one answer and one prompt per line, batched per gateway as the world does, a heartbeat when due,
- * and the consumed offsets ({@code sendOffsetsToTransaction}, Kafka's own consume-transform-produce
- * pattern). No state, no game: a load run through it measures the gateway, the broker and the
- * client, and a run through the real world is reported as a ratio to it.
+ * and one record of where input is read next (as the world keeps its input positions in its state:
+ * cheaper than {@code sendOffsetsToTransaction}, which adds two requests to the group coordinator).
+ * No game and no other state: a load run through it measures the gateway, the broker and the
+ * client, and a run through the real world is reported as a ratio to it. It starts at the end of
+ * the input (a floor is started fresh for each run; it never reads its positions back).
  *
  * <p>It answers just enough for the load generator: a {@code create}/{@code connect} with a secret
  * request (cheap hashing costs), the secret with "Your character is made.", {@code say X} with
@@ -46,6 +47,7 @@ public final class EchoWorld implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EchoWorld.class);
     private static final long HEARTBEAT_MS = 1000;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     /** Logins are not what is measured: the cheapest hash a gateway accepts. */
     private static final HashParams CHEAP = new HashParams(HashParams.ARGON2ID, 8, 1, 1, 16);
 
@@ -54,6 +56,8 @@ public final class EchoWorld implements Runnable, AutoCloseable {
     private final String instance = "echo-" + Long.toHexString(System.nanoTime() & 0xffffff);
     private final Map<String, Long> nextSeq = new HashMap<>();
     private final Map<String, String> outputTopics = new HashMap<>();
+    /** Input partition to the offset read next: written in every transaction that took input. */
+    private final Map<Integer, Long> positions = new java.util.TreeMap<>();
     private final SecureRandom random = new SecureRandom();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closed;
@@ -86,6 +90,7 @@ public final class EchoWorld implements Runnable, AutoCloseable {
             producer.initTransactions();
             List<TopicPartition> partitions = TopicPartitions.of(input, topics.input(), Duration.ofSeconds(60));
             input.assign(partitions);
+            input.seekToEnd(partitions);
             partitions.forEach(input::position);
             LOG.info("echo world {} active on {} ({} input partitions)", instance, topics.namespace(), partitions.size());
             long lastBeat = 0;
@@ -110,7 +115,8 @@ public final class EchoWorld implements Runnable, AutoCloseable {
                     lastBeat = now;
                 }
                 if (!records.isEmpty()) {
-                    producer.sendOffsetsToTransaction(offsets(records), input.groupMetadata());
+                    positions.putAll(offsets(records));
+                    producer.send(new ProducerRecord<>(topics.state().name(), "echo:input", json(positions)));
                 }
                 producer.commitTransaction();
             }
@@ -148,6 +154,14 @@ public final class EchoWorld implements Runnable, AutoCloseable {
         return byGateway;
     }
 
+    private static byte[] json(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String reply(String text) {
         if (text.startsWith("say ")) {
             return "You say, \"" + text.substring(4) + "\"";
@@ -172,9 +186,9 @@ public final class EchoWorld implements Runnable, AutoCloseable {
         });
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> offsets(List<ConsumerRecord<String, byte[]>> records) {
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        records.forEach(r -> next.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
+    private static Map<Integer, Long> offsets(List<ConsumerRecord<String, byte[]>> records) {
+        Map<Integer, Long> next = new HashMap<>();
+        records.forEach(r -> next.put(r.partition(), r.offset() + 1));
         return next;
     }
 

@@ -52,6 +52,18 @@ final class HopBreakdown {
         return all;
     }
 
+    /** As {@link #read}, or null (and no breakdown) if a process does not answer. */
+    Map<String, double[]> readQuietly() {
+        try {
+            return read();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     /** Mean milliseconds of each hop between two readings, in the order of {@link #HOPS}. */
     static Map<Hop, Double> means(Map<String, double[]> before, Map<String, double[]> after) {
         Map<Hop, Double> means = new LinkedHashMap<>();

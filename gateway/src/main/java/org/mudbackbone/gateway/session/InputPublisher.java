@@ -80,7 +80,7 @@ public final class InputPublisher implements AutoCloseable {
     InputPublisher(Producer<String, byte[]> producer, String topic, String gatewayId, Limits limits,
             MeterRegistry meters) {
         this.published = Timer.builder("mud.gateway.input.published")
-                .description("from an input read by the gateway to Kafka's acknowledgement of it (one hop of a command)")
+                .description("from a typed line read by the gateway to Kafka's acknowledgement of it (one hop of a command)")
                 .register(meters);
         this.producer = producer;
         this.topic = topic;
@@ -172,7 +172,9 @@ public final class InputPublisher implements AutoCloseable {
         } else if (error != null) {
             giveUp(outbox, head, error);
         } else {
-            published.record(Math.max(0, System.currentTimeMillis() - head.input().at()), TimeUnit.MILLISECONDS);
+            if (head.input() instanceof PlayerInput.Line) { // a secret's wait is its hashing, not this hop
+                published.record(Math.max(0, System.currentTimeMillis() - head.input().at()), TimeUnit.MILLISECONDS);
+            }
             next(outbox);
         }
     }
