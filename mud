@@ -9,6 +9,8 @@
 #   ./mud bench [objects] [rounds]   the restart-gap benchmark (its own broker; prints figures)
 #   ./mud load [options] telnet players saying lines on a fixed schedule against a running stack;
 #                        prints round-trip percentiles, writes $MUD_DATA/load-report.json (--help: options)
+#   ./mud jmh [JMH options]  microbenchmarks of the hot paths: telnet decode, markup render, the
+#                        contract's serialization, one command through the world's handler
 #   ./mud scenarios [--quick] [--idle N]  the standard load scenarios on a fresh stack of their own
 #                        (ports 14000/19092...), each also through the floor (an echo in place of the
 #                        world); writes target/scenarios/report.md, report.json and latency.png
@@ -206,6 +208,21 @@ cmd_scenarios() {
     --world-metrics "http://127.0.0.1:$MUD_WORLD_MANAGEMENT_PORT/prometheus" --out target/scenarios "$@"
 }
 
+# JMH benchmarks live in each module's test sources, next to the code they measure (some of it
+# package-private). The gateway's test classpath holds the contract's too, the world's its own.
+cmd_jmh() {
+  log "building the benchmarks (test-compile)"
+  ./mvnw -q -B -DskipTests -pl broker-config,gateway,world test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/jmh-classpath.txt
+  mkdir -p target
+  local m include
+  for m in gateway world; do
+    include=$([[ $m == gateway ]] && echo 'org\.mudbackbone\.(broker|gateway)\.' || echo 'org\.mudbackbone\.world\.')
+    "$JAVA" -cp "$m/target/test-classes:$m/target/classes:$(cat "$m/target/jmh-classpath.txt")" org.openjdk.jmh.Main \
+      -rf json -rff "target/jmh-$m.json" "$@" "$include"
+  done
+}
+
 cmd_stop() { stop gateway; stop world-next; stop world; stop broker; }
 
 case "${1:-}" in
@@ -223,11 +240,12 @@ case "${1:-}" in
     exec "$JAVA" ${MUD_BENCH_JVM:-} -cp "system-test/target/test-classes:$(cat system-test/target/test-classpath.txt)" \
       org.mudbackbone.systemtest.RestartGapBench "${@:2}" ;;
   scenarios) shift; cmd_scenarios "$@" ;;
+  jmh) shift; cmd_jmh "$@" ;;
   load)
     build -pl bench -am
     mkdir -p "$DATA"
     # the stack's port and report place first: options given after them win
     exec "$JAVA" ${MUD_LOAD_JVM:-} -cp "bench/target/bench.jar:bench/target/lib/*" org.mudbackbone.bench.LoadMain \
       --port "$TELNET_PORT" --json "$DATA/load-report.json" "${@:2}" ;;
-  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
