@@ -3,7 +3,6 @@ package org.mudbackbone.world.command;
 import java.util.List;
 import java.util.Map;
 import org.mudbackbone.broker.markup.Markup;
-import org.mudbackbone.world.model.PlayerCharacter;
 
 /** Says something to everyone in the room. */
 public final class SayCommand implements Command {
@@ -36,8 +35,6 @@ public final class SayCommand implements Command {
         // the same for clients that keep channel windows (GMCP Comm.Channel.Text)
         Map<String, String> channel = Map.of("channel", "say", "talker", call.caller().name(),
                 "text", call.caller().name() + " says, \"" + call.args() + "\"");
-        for (PlayerCharacter listener : call.game().awakeIn(call.caller().room())) {
-            call.game().oob(listener.id(), "Comm.Channel.Text", channel);
-        }
+        call.game().oobContents(call.caller().room(), "Comm.Channel.Text", channel);
     }
 }

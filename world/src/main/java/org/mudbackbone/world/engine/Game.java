@@ -1,5 +1,6 @@
 package org.mudbackbone.world.engine;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,12 +81,34 @@ public final class Game {
         controllers(characterId).forEach(link -> msgSession(link, markup));
     }
 
+    /**
+     * The sessions of everyone awake in a room but {@code except}, in the order of their characters'
+     * names: what a room hears. One index lookup per character, for a room of any size.
+     */
+    public List<SessionLink> listenersIn(String roomId, String except) {
+        List<SessionLink> listeners = new ArrayList<>();
+        List<PlayerCharacter> present = tx.find(tx.state().contents, roomId).stream()
+                .filter(id -> !id.equals(except))
+                .map(id -> tx.get(id, PlayerCharacter.class)).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(PlayerCharacter::name)).toList();
+        for (PlayerCharacter character : present) {
+            listeners.addAll(controllers(character.id()));
+        }
+        return listeners;
+    }
+
     /** Text (markup) to everyone awake in a room but {@code except}. */
     public void msgContents(String roomId, String markup, String except) {
-        for (PlayerCharacter character : awakeIn(roomId)) {
-            if (!character.id().equals(except)) {
-                msg(character.id(), markup);
-            }
+        for (SessionLink link : listenersIn(roomId, except)) {
+            msgSession(link, markup);
+        }
+    }
+
+    /** Out-of-band data to everyone awake in a room; {@code body} becomes JSON once, not once per listener. */
+    public void oobContents(String roomId, String pkg, Object body) {
+        String json = Json.write(body);
+        for (SessionLink link : listenersIn(roomId, null)) {
+            send(link, seq -> new GameOutput.Oob(link.session(), seq, pkg, json));
         }
     }
 

@@ -23,6 +23,13 @@ final class IndexMoves {
         }
     }
 
+    /** Whether this transaction moved anything into or out of {@code key}. */
+    boolean touches(String key) {
+        Set<String> in = added.get(key);
+        Set<String> out = removed.get(key);
+        return (in != null && !in.isEmpty()) || (out != null && !out.isEmpty());
+    }
+
     /** Corrects the IDs found under {@code key} beneath this transaction. */
     void applyTo(String key, Set<String> ids) {
         ids.removeAll(removed.getOrDefault(key, Set.of()));

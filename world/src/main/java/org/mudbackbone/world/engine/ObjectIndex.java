@@ -45,7 +45,9 @@ final class ObjectIndex {
         return ids.size();
     }
 
+    /** The IDs under {@code indexKey}: a read-only view, not a copy. */
     Set<String> lookup(String indexKey) {
-        return ids.getOrDefault(indexKey, Set.of());
+        Set<String> found = ids.get(indexKey);
+        return found == null ? Set.of() : java.util.Collections.unmodifiableSet(found);
     }
 }

@@ -67,14 +67,18 @@ public final class Transaction {
      * IDs of the objects whose index key is {@code key}, with this transaction's changes applied: the
      * committed IDs (or the parent's view), corrected by the moves this transaction made. Costs the
      * size of the answer, not the size of the transaction: a transaction may hold thousands of changes.
+     * Read-only; a level that moved nothing under {@code key} copies nothing (a say in a crowded room
+     * asks this once per listener, through the nested transaction of its input).
      */
     Set<String> find(ObjectIndex index, String key) {
-        Set<String> ids = new HashSet<>(parent != null ? parent.find(index, key) : state.lookup(index, key));
+        Set<String> beneath = parent != null ? parent.find(index, key) : state.lookup(index, key);
         IndexMoves moved = moves.get(index);
-        if (moved != null) {
-            moved.applyTo(key, ids);
+        if (moved == null || !moved.touches(key)) {
+            return beneath;
         }
-        return ids;
+        Set<String> ids = new HashSet<>(beneath);
+        moved.applyTo(key, ids);
+        return java.util.Collections.unmodifiableSet(ids);
     }
 
     Transaction nested() {
