@@ -65,7 +65,7 @@ launch() { # name, main class, module, JVM options (one word each, space-separat
 }
 
 start_world() { # starts a world on the given management port; waits until it is active
-  MUD_WORLD_MANAGEMENT_PORT=$1 launch world org.mudbackbone.world.WorldApplication world -Xmx1g
+  MUD_WORLD_MANAGEMENT_PORT=$1 launch world org.mudbackbone.world.WorldApplication world "-Xmx1g ${MUD_WORLD_JVM:-}"
   echo "$1" >"$DATA/run/world.port"
   wait_for "world" "role_is $1 ACTIVE" 120
 }
@@ -190,12 +190,15 @@ cmd_scenarios() {
   rm -rf "$DATA"
   mkdir -p "$DATA/kafka" "$DATA/logs" "$DATA/run"
   trap 'trap - INT TERM EXIT; stop gateway-floor; stop echo; stop gateway; stop world; stop broker' INT TERM EXIT
-  log "starting a fresh broker, world and gateway (logs in $DATA/logs)"
+  log "starting a fresh broker, world and gateway (logs in $DATA/logs; JFR recordings in $DATA/*.jfr)"
+  # each process records a flight recording for the whole run: `jfr print --events jdk.ExecutionSample`
+  # or JDK Mission Control shows where its CPU went
+  local jfr="-XX:StartFlightRecording=dumponexit=true,filename=$DATA"
   launch broker org.mudbackbone.broker.embedded.EmbeddedKafkaMain broker-config \
-    "-Xmx512m -Dlogback.configurationFile=logback-broker.xml" "$DATA/kafka" "$KAFKA_PORT" "$CONTROLLER_PORT"
+    "-Xmx512m -Dlogback.configurationFile=logback-broker.xml $jfr/broker.jfr" "$DATA/kafka" "$KAFKA_PORT" "$CONTROLLER_PORT"
   wait_for "broker" "port_open $KAFKA_PORT" 60
-  start_world "$MUD_WORLD_MANAGEMENT_PORT"
-  launch gateway org.mudbackbone.gateway.GatewayApplication gateway -Xmx512m
+  MUD_WORLD_JVM="$jfr/world.jfr" start_world "$MUD_WORLD_MANAGEMENT_PORT"
+  launch gateway org.mudbackbone.gateway.GatewayApplication gateway "-Xmx512m $jfr/gateway.jfr"
   log "starting the floor: EchoWorld and a gateway of its own (namespace floor, port 14100)"
   launch echo org.mudbackbone.bench.floor.EchoWorld bench -Xmx512m "$MUD_KAFKA_BOOTSTRAP" floor
   MUD_NAMESPACE=floor MUD_GATEWAY_ID=gw-floor MUD_TELNET_PORT=14100 MUD_GATEWAY_MANAGEMENT_PORT=18083 \
@@ -206,6 +209,24 @@ cmd_scenarios() {
     --world-port "$TELNET_PORT" --floor-port 14100 --gateway-pid "$(cat "$DATA/run/gateway.pid")" \
     --gateway-metrics "http://127.0.0.1:$MUD_GATEWAY_MANAGEMENT_PORT/prometheus" \
     --world-metrics "http://127.0.0.1:$MUD_WORLD_MANAGEMENT_PORT/prometheus" --out target/scenarios "$@"
+  stop gateway-floor; stop echo; stop gateway; stop world; stop broker
+  local p
+  for p in world gateway broker; do
+    echo "## $p: top frames of its CPU samples over the whole run (JFR)"
+    echo '```'
+    hot_frames "$DATA/$p.jfr"
+    echo '```'
+  done >target/scenarios/profile.md
+  log "profiles: target/scenarios/profile.md (and $DATA/*.jfr)"
+}
+
+# The 15 methods most often on top of a JFR recording's CPU samples.
+hot_frames() {
+  local jfr
+  jfr="$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jfr"
+  "$jfr" print --events jdk.ExecutionSample "$1" 2>/dev/null |
+    awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print }' |
+    sort | uniq -c | sort -rn | head -15
 }
 
 # JMH benchmarks live in each module's test sources, next to the code they measure (some of it
