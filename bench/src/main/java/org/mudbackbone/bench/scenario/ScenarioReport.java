@@ -40,8 +40,9 @@ final class ScenarioReport {
         s.append("""
 
                 The floor is the same gateway and broker with EchoWorld in place of the world: one Kafka
-                transaction per poll holding an answer and a prompt per line and the consumed offsets, no
-                state, no game. It answers a `say` to its sayer only, so F's floor has no fan-out.
+                transaction per poll holding an answer and a prompt per line and a record of where input
+                is read next, no game, no other state. It answers a `say` to its sayer only, so F's floor
+                has no fan-out. Resident memory in D is read before and after a full GC, so it can shrink.
                 Commands are `help n-<player>-<k>` (answered to the sender only) except in F (`say`).
                 """);
         List<String> warnings = outcomes.stream().flatMap(o -> warnings(o).stream()).toList();
