@@ -3,8 +3,9 @@ package org.mudbackbone.gateway.session;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One player's connection as the gateway holds it: its ID, the object it controls, its input and
- * output sequence numbers. Protocol details live in its {@link SessionConnection}; its secrets and
+ * One player's session as the gateway holds it: its ID, the object it controls, its input and
+ * output sequence numbers, its latest output, and the connection it is shown on, which it can lose
+ * and get again. Protocol details live in its {@link SessionConnection}; its secrets and
  * the lines typed ahead of them in its {@link LoginGate}.
  */
 public final class Session {
@@ -12,7 +13,12 @@ public final class Session {
     private final String id;
     private final String protocol;
     private final String address;
-    private final SessionConnection connection;
+    /** Outputs kept for a client that comes back: about a screenful of scrollback, at most 64 KiB of text. */
+    static final int HISTORY_OUTPUTS = 500;
+    static final long HISTORY_CHARS = 64 * 1024;
+
+    private volatile SessionConnection connection;
+    private final OutputHistory history = new OutputHistory(HISTORY_OUTPUTS, HISTORY_CHARS);
     private final AtomicLong nextInputSeq = new AtomicLong();
     private volatile String controlledObject;
     /** An attach not yet in force: input keeps its old key until the world has done all sent under it. */
@@ -25,7 +31,7 @@ public final class Session {
         this.id = id;
         this.protocol = protocol;
         this.address = address;
-        this.connection = connection;
+        this.connection = connection == null ? Detached.INSTANCE : connection;
     }
 
     public String id() {
@@ -40,8 +46,28 @@ public final class Session {
         return address;
     }
 
+    /** The connection the session shows its output on now; without one, output is only kept. */
     public SessionConnection connection() {
         return connection;
+    }
+
+    /** Whether a client is connected now. */
+    public boolean attached() {
+        return connection != Detached.INSTANCE;
+    }
+
+    /** The connection was lost; the session lives on, keeping its output, until a client comes back. */
+    void detach() {
+        connection = Detached.INSTANCE;
+    }
+
+    /** A client came back on {@code replacement}: output from now on goes to it. */
+    void reattach(SessionConnection replacement) {
+        connection = replacement;
+    }
+
+    OutputHistory history() {
+        return history;
     }
 
     /** The key for this session's input: the controlled object, or the session itself before login. */

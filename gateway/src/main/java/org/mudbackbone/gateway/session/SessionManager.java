@@ -114,6 +114,9 @@ public final class SessionManager {
         }
         Session session = live.session();
         SessionConnection connection = session.connection();
+        if (output instanceof GameOutput.Text || output instanceof GameOutput.Prompt || output instanceof GameOutput.Oob) {
+            session.history().add(output); // for a client that comes back after losing its connection
+        }
         if (output instanceof GameOutput.Text text) {
             connection.text(text.markup());
         } else if (output instanceof GameOutput.Prompt prompt) {
@@ -138,6 +141,50 @@ public final class SessionManager {
             close(session, "disconnected by the world");
         }
     }
+
+    /**
+     * The client of {@code session} lost its connection, but the session lives on (a protocol that
+     * can resume): the world is not told, and its output is kept for the client's return.
+     */
+    public void detach(Session session) {
+        if (sessions.containsKey(session.id()) && session.attached()) {
+            session.detach();
+            LOG.info("session {} lost its connection; its output is kept", session.id());
+        }
+    }
+
+    /**
+     * A client comes back to a session on {@code connection}, having seen every output up to
+     * {@code lastSeen}: it is shown what followed, in order, and a notice first if some of that was no
+     * longer kept. Empty if there is no such session here.
+     */
+    public java.util.Optional<Session> resume(String sessionId, SessionConnection connection, long lastSeen) {
+        Live live = sessions.get(sessionId);
+        if (live == null) {
+            return java.util.Optional.empty();
+        }
+        Session session = live.session();
+        OutputHistory.Replay replay = session.history().after(lastSeen);
+        session.reattach(connection);
+        if (replay.gap()) {
+            connection.text(MISSED);
+        }
+        for (GameOutput output : replay.outputs()) {
+            if (output instanceof GameOutput.Text text) {
+                connection.text(text.markup());
+            } else if (output instanceof GameOutput.Prompt prompt) {
+                connection.prompt(prompt.markup());
+            } else if (output instanceof GameOutput.Oob oob) {
+                connection.oob(oob.pkg(), oob.json());
+            }
+        }
+        LOG.info("session {} resumed after output {}: {} output(s) shown again{}", sessionId, lastSeen,
+                replay.outputs().size(), replay.gap() ? ", some older ones no longer kept" : "");
+        return java.util.Optional.of(session);
+    }
+
+    /** Shown to a returning client when output it never saw was no longer kept. */
+    static final String MISSED = "{yellow}Some of what happened while you were away is no longer kept here.{/}";
 
     /**
      * How long a secret typed ahead may wait for the world to ask: longer than the world keeps a line

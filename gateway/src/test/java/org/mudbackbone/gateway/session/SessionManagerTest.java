@@ -141,4 +141,25 @@ class SessionManagerTest {
         assertEquals("connect bob", ((PlayerInput.Line) inputs(producer).get(2)).text());
         assertTrue(connection.prompts.contains("> "));
     }
+
+    @Test
+    void aSessionThatLostItsConnectionKeepsItsOutputAndResumesWithWhatFollowsTheLastSeen() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        SessionManager sessions = start(producer);
+        Session session = sessions.open("websocket", "127.0.0.1", connection);
+        sessions.deliver(new GameOutput.Text(session.id(), 1, "one"));
+        sessions.detach(session);
+        sessions.deliver(new GameOutput.Text(session.id(), 2, "two"));
+        sessions.deliver(new GameOutput.Prompt(session.id(), 3, "> ", 0));
+
+        RecordingConnection back = new RecordingConnection();
+        assertTrue(sessions.resume(session.id(), back, 1).isPresent());
+        sessions.deliver(new GameOutput.Text(session.id(), 4, "four"));
+
+        assertEquals(List.of("one"), connection.texts, "nothing reached the lost connection after it was lost");
+        assertEquals(List.of("two", "four"), back.texts);
+        assertEquals(List.of("> "), back.prompts);
+        assertEquals(1, inputs(producer).size(), "the world was told only that the session opened: " + inputs(producer));
+        assertTrue(sessions.resume("no-such-session", back, 0).isEmpty());
+    }
 }
