@@ -29,6 +29,10 @@ final class OutputHistory {
     }
 
     synchronized void add(GameOutput output) {
+        if (maxOutputs == 0) {
+            droppedUpTo = output.seq(); // keeps nothing: a protocol that cannot come back
+            return;
+        }
         kept.addLast(output);
         chars += size(output);
         while (kept.size() > maxOutputs || (chars > maxChars && kept.size() > 1)) {

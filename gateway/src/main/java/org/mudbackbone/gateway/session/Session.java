@@ -13,12 +13,15 @@ public final class Session {
     private final String id;
     private final String protocol;
     private final String address;
-    /** Outputs kept for a client that comes back: about a screenful of scrollback, at most 64 KiB of text. */
-    static final int HISTORY_OUTPUTS = 500;
-    static final long HISTORY_CHARS = 64 * 1024;
+    /**
+     * Outputs kept for a client of a protocol that can come back: a few screens of scrollback, at
+     * most 32 KiB of text (20,000 such sessions at their fullest hold 640 MiB: the bound is per session).
+     */
+    static final int HISTORY_OUTPUTS = 200;
+    static final long HISTORY_CHARS = 32 * 1024;
 
     private volatile SessionConnection connection;
-    private final OutputHistory history = new OutputHistory(HISTORY_OUTPUTS, HISTORY_CHARS);
+    private final OutputHistory history;
     private final AtomicLong nextInputSeq = new AtomicLong();
     private volatile String controlledObject;
     /** An attach not yet in force: input keeps its old key until the world has done all sent under it. */
@@ -27,7 +30,14 @@ public final class Session {
     private long lastPublishedSeq = -1;
     private volatile long lastOutputSeq = -1;
 
+    /** A session whose protocol cannot come back to it (telnet): it keeps no output. */
     public Session(String id, String protocol, String address, SessionConnection connection) {
+        this(id, protocol, address, connection, false);
+    }
+
+    /** @param resumable whether a client can come back to it, so that its latest output is kept */
+    public Session(String id, String protocol, String address, SessionConnection connection, boolean resumable) {
+        this.history = resumable ? new OutputHistory(HISTORY_OUTPUTS, HISTORY_CHARS) : new OutputHistory(0, 0);
         this.id = id;
         this.protocol = protocol;
         this.address = address;

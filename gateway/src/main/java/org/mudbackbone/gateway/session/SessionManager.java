@@ -57,8 +57,14 @@ public final class SessionManager {
         this.presence = new WorldPresence(this::announce, clock.getAsLong());
     }
 
+    /** A new session of a protocol that cannot come back to it (telnet): it keeps no output. */
     public Session open(String protocol, String address, SessionConnection connection) {
-        Session session = new Session(SessionIds.next(), protocol, address, connection);
+        return open(protocol, address, connection, false);
+    }
+
+    /** @param resumable whether its client can come back ({@link #resume}), so that its latest output is kept */
+    public Session open(String protocol, String address, SessionConnection connection, boolean resumable) {
+        Session session = new Session(SessionIds.next(), protocol, address, connection, resumable);
         sessions.put(session.id(), new Live(session, new LoginGate(session.id(), new GateEffects(session)), new LinesInFlight()));
         LOG.info("session {} opened: {} from {}", session.id(), protocol, address);
         long at = clock.getAsLong();

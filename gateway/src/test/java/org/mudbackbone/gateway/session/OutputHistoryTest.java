@@ -56,4 +56,13 @@ class OutputHistoryTest {
         assertTrue(history.size() <= 5, "kept " + history.size());
         assertEquals(100L, seqs(history.after(0)).get(history.size() - 1));
     }
+
+    @Test
+    void aHistoryOfNothingKeepsNothingAndSaysSo() {
+        OutputHistory none = new OutputHistory(0, 0);
+        none.add(text(1, "one"));
+
+        assertEquals(0, none.size());
+        assertTrue(none.after(0).gap());
+    }
 }

@@ -146,7 +146,7 @@ class SessionManagerTest {
     void aSessionThatLostItsConnectionKeepsItsOutputAndResumesWithWhatFollowsTheLastSeen() {
         MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         SessionManager sessions = start(producer);
-        Session session = sessions.open("websocket", "127.0.0.1", connection);
+        Session session = sessions.open("websocket", "127.0.0.1", connection, true);
         sessions.deliver(new GameOutput.Text(session.id(), 1, "one"));
         sessions.detach(session);
         sessions.deliver(new GameOutput.Text(session.id(), 2, "two"));
