@@ -22,6 +22,9 @@ public final class Session {
 
     private volatile SessionConnection connection;
     private final OutputHistory history;
+    private final boolean resumable;
+    /** When the connection was lost (epoch ms), or -1 while a client is connected. */
+    private volatile long detachedAt = -1;
     private final AtomicLong nextInputSeq = new AtomicLong();
     private volatile String controlledObject;
     /** An attach not yet in force: input keeps its old key until the world has done all sent under it. */
@@ -38,6 +41,7 @@ public final class Session {
     /** @param resumable whether a client can come back to it, so that its latest output is kept */
     public Session(String id, String protocol, String address, SessionConnection connection, boolean resumable) {
         this.history = resumable ? new OutputHistory(HISTORY_OUTPUTS, HISTORY_CHARS) : new OutputHistory(0, 0);
+        this.resumable = resumable;
         this.id = id;
         this.protocol = protocol;
         this.address = address;
@@ -66,14 +70,26 @@ public final class Session {
         return connection != Detached.INSTANCE;
     }
 
-    /** The connection was lost; the session lives on, keeping its output, until a client comes back. */
-    void detach() {
+    /** Whether a client can come back to this session after losing its connection. */
+    public boolean resumable() {
+        return resumable;
+    }
+
+    /** The connection was lost at {@code at}; the session lives on, keeping its output, until a client comes back. */
+    void detach(long at) {
         connection = Detached.INSTANCE;
+        detachedAt = at;
     }
 
     /** A client came back on {@code replacement}: output from now on goes to it. */
     void reattach(SessionConnection replacement) {
         connection = replacement;
+        detachedAt = -1;
+    }
+
+    /** When the connection was lost (epoch ms), or -1 while a client is connected. */
+    long detachedAt() {
+        return detachedAt;
     }
 
     OutputHistory history() {

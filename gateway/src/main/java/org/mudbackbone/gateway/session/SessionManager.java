@@ -36,6 +36,7 @@ public final class SessionManager {
     private final Map<String, Live> sessions = new ConcurrentHashMap<>();
     private final WorldPresence presence;
     private final Timer roundTrips;
+    private final ResumeTokens tokens = new ResumeTokens();
 
     public SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, MeterRegistry meters) {
         this(gatewayId, publisher, hasher, System::currentTimeMillis, meters);
@@ -107,6 +108,7 @@ public final class SessionManager {
         if (sessions.remove(session.id()) == null) {
             return;
         }
+        tokens.forget(session.id());
         LOG.info("session {} closed: {}", session.id(), reason);
         long at = clock.getAsLong();
         publisher.publishAlways(session, seq -> new PlayerInput.Closed(session.id(), gatewayId, seq, at, reason));
@@ -148,28 +150,55 @@ public final class SessionManager {
         }
     }
 
+    /** How long a session whose client lost its connection waits for it to come back. */
+    public static final long RESUME_WINDOW_MS = 10 * 60_000;
+
+    /** A session taken up again: the session, and the token for the next time (the one used is spent). */
+    public record Resumed(Session session, String nextToken) {}
+
     /**
-     * The client of {@code session} lost its connection, but the session lives on (a protocol that
-     * can resume): the world is not told, and its output is kept for the client's return.
+     * The token with which the client of {@code session} can come back to it, once: each call
+     * issues a new one and retires the one before. Never log it.
+     */
+    public String resumeToken(Session session) {
+        return tokens.issue(session.id());
+    }
+
+    /**
+     * The client of {@code session} lost its connection. A session of a protocol that can resume lives
+     * on, for {@link #RESUME_WINDOW_MS}: the world is not told, and its output is kept for the client's
+     * return. Any other session is closed.
      */
     public void detach(Session session) {
-        if (sessions.containsKey(session.id()) && session.attached()) {
-            session.detach();
-            LOG.info("session {} lost its connection; its output is kept", session.id());
+        if (!session.resumable()) {
+            close(session, "connection lost");
+        } else if (sessions.containsKey(session.id()) && session.attached()) {
+            session.detach(clock.getAsLong());
+            LOG.info("session {} lost its connection; its output is kept for {} s", session.id(), RESUME_WINDOW_MS / 1000);
         }
     }
 
     /**
-     * A client comes back to a session on {@code connection}, having seen every output up to
-     * {@code lastSeen}: it is shown what followed, in order, and a notice first if some of that was no
-     * longer kept. Empty if there is no such session here.
+     * A client comes back on {@code connection} with the token it was given, having seen every output
+     * up to {@code lastSeen}: it is shown what followed, in order, and a notice first if some of that
+     * was no longer kept. Empty for an unknown, spent or expired token: the client logs in afresh.
      */
-    public java.util.Optional<Session> resume(String sessionId, SessionConnection connection, long lastSeen) {
-        Live live = sessions.get(sessionId);
-        if (live == null) {
+    public java.util.Optional<Resumed> resume(String token, SessionConnection connection, long lastSeen) {
+        java.util.Optional<ResumeTokens.Redeemed> redeemed = tokens.redeem(token);
+        if (redeemed.isEmpty()) {
             return java.util.Optional.empty();
         }
-        Session session = live.session();
+        Live live = sessions.get(redeemed.get().sessionId());
+        if (live == null) {
+            tokens.forget(redeemed.get().sessionId());
+            return java.util.Optional.empty();
+        }
+        replay(live.session(), connection, lastSeen);
+        return java.util.Optional.of(new Resumed(live.session(), redeemed.get().next()));
+    }
+
+    private void replay(Session session, SessionConnection connection, long lastSeen) {
+        String sessionId = session.id();
         OutputHistory.Replay replay = session.history().after(lastSeen);
         session.reattach(connection);
         if (replay.gap()) {
@@ -186,7 +215,6 @@ public final class SessionManager {
         }
         LOG.info("session {} resumed after output {}: {} output(s) shown again{}", sessionId, lastSeen,
                 replay.outputs().size(), replay.gap() ? ", some older ones no longer kept" : "");
-        return java.util.Optional.of(session);
     }
 
     /** Shown to a returning client when output it never saw was no longer kept. */
@@ -198,9 +226,18 @@ public final class SessionManager {
      */
     static final long SECRET_HOLD_MS = 180_000;
 
-    /** Call now and then (the output thread does): frees logins the world will never answer. */
+    /**
+     * Call now and then (the output thread does): frees logins the world will never answer, and
+     * closes the sessions whose client did not come back within {@link #RESUME_WINDOW_MS}.
+     */
     public void tick(long now) {
         sessions.values().forEach(live -> live.gate().expire(now, SECRET_HOLD_MS));
+        for (Live live : sessions.values()) {
+            long lost = live.session().detachedAt();
+            if (lost >= 0 && now - lost > RESUME_WINDOW_MS) {
+                close(live.session(), "did not come back within " + RESUME_WINDOW_MS / 1000 + " s");
+            }
+        }
     }
 
     /** The world's heartbeats and signals, which say whether it is there. */

@@ -153,7 +153,10 @@ class SessionManagerTest {
         sessions.deliver(new GameOutput.Prompt(session.id(), 3, "> ", 0));
 
         RecordingConnection back = new RecordingConnection();
-        assertTrue(sessions.resume(session.id(), back, 1).isPresent());
+        String token = sessions.resumeToken(session);
+        SessionManager.Resumed resumed = sessions.resume(token, back, 1).orElseThrow();
+        assertEquals(session, resumed.session());
+        assertTrue(sessions.resume(token, new RecordingConnection(), 0).isEmpty(), "a token works once");
         sessions.deliver(new GameOutput.Text(session.id(), 4, "four"));
 
         assertEquals(List.of("one"), connection.texts, "nothing reached the lost connection after it was lost");
@@ -164,6 +167,36 @@ class SessionManagerTest {
         await().until(() -> inputs(producer).stream().anyMatch(i -> i instanceof PlayerInput.Line));
         assertTrue(inputs(producer).stream().noneMatch(i -> i instanceof PlayerInput.Closed),
                 "losing the connection did not close the session in the world: " + inputs(producer));
-        assertTrue(sessions.resume("no-such-session", back, 0).isEmpty());
+        assertTrue(sessions.resume("no-such-token", back, 0).isEmpty());
+    }
+
+    @Test
+    void aSessionWhoseClientDoesNotComeBackInTimeIsClosedAndItsTokenSpent() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        SessionManager sessions = start(producer);
+        Session session = sessions.open("websocket", "127.0.0.1", connection, true);
+        String token = sessions.resumeToken(session);
+        sessions.detach(session);
+
+        clock.addAndGet(SessionManager.RESUME_WINDOW_MS); // at the end of the window: still waiting
+        sessions.tick(clock.get());
+        assertEquals(1, sessions.count());
+
+        clock.addAndGet(1);
+        sessions.tick(clock.get());
+        assertEquals(0, sessions.count());
+        assertTrue(sessions.resume(token, new RecordingConnection(), 0).isEmpty());
+        await().until(() -> inputs(producer).stream().anyMatch(i -> i instanceof PlayerInput.Closed));
+    }
+
+    @Test
+    void aTelnetSessionThatLosesItsConnectionIsClosed() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        SessionManager sessions = start(producer);
+        Session session = sessions.open("telnet", "127.0.0.1", connection);
+
+        sessions.detach(session);
+
+        assertEquals(0, sessions.count());
     }
 }
