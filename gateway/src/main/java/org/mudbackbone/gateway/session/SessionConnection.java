@@ -1,10 +1,29 @@
 package org.mudbackbone.gateway.session;
 
+import org.mudbackbone.broker.message.GameOutput;
+
 /**
  * The protocol side of a session: how one protocol shows the world's output to its client. Each
  * protocol implements it in its own package; everything else about a session is protocol-free.
  */
 public interface SessionConnection {
+
+    /**
+     * Shows one output the world sent to this session (text, prompt or out-of-band data), with its
+     * sequence number. By default the output's content goes to {@link #text}, {@link #prompt} or
+     * {@link #oob} and the number is not shown; a protocol whose client keeps the numbers (to ask
+     * for what followed the last one it saw) overrides this. An output type this protocol does not
+     * know is not shown.
+     */
+    default void show(GameOutput output) {
+        if (output instanceof GameOutput.Text text) {
+            text(text.markup());
+        } else if (output instanceof GameOutput.Prompt prompt) {
+            prompt(prompt.markup());
+        } else if (output instanceof GameOutput.Oob oob) {
+            oob(oob.pkg(), oob.json());
+        }
+    }
 
     /** Shows text (markup) followed by a line break. */
     void text(String markup);

@@ -125,8 +125,8 @@ public final class SessionManager {
         if (output instanceof GameOutput.Text || output instanceof GameOutput.Prompt || output instanceof GameOutput.Oob) {
             session.history().add(output); // for a client that comes back after losing its connection
         }
-        if (output instanceof GameOutput.Text text) {
-            connection.text(text.markup());
+        if (output instanceof GameOutput.Text) {
+            connection.show(output);
         } else if (output instanceof GameOutput.Prompt prompt) {
             session.inputsDoneUpTo(prompt.answers());
             live.gate().prompted(prompt.answers());
@@ -134,9 +134,9 @@ public final class SessionManager {
             if (readAt >= 0) {
                 roundTrips.record(Math.max(0, clock.getAsLong() - readAt), TimeUnit.MILLISECONDS);
             }
-            connection.prompt(prompt.markup());
-        } else if (output instanceof GameOutput.Oob oob) {
-            connection.oob(oob.pkg(), oob.json());
+            connection.show(output);
+        } else if (output instanceof GameOutput.Oob) {
+            connection.show(output);
         } else if (output instanceof GameOutput.Attach attach) {
             session.attach(attach.object());
             LOG.info("session {} attached to {}", session.id(), attach.object());
@@ -204,15 +204,7 @@ public final class SessionManager {
         if (replay.gap()) {
             connection.text(MISSED);
         }
-        for (GameOutput output : replay.outputs()) {
-            if (output instanceof GameOutput.Text text) {
-                connection.text(text.markup());
-            } else if (output instanceof GameOutput.Prompt prompt) {
-                connection.prompt(prompt.markup());
-            } else if (output instanceof GameOutput.Oob oob) {
-                connection.oob(oob.pkg(), oob.json());
-            }
-        }
+        replay.outputs().forEach(connection::show);
         LOG.info("session {} resumed after output {}: {} output(s) shown again{}", sessionId, lastSeen,
                 replay.outputs().size(), replay.gap() ? ", some older ones no longer kept" : "");
     }

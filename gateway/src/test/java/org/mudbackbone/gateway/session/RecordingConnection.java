@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A connection that remembers what the player was shown. */
-final class RecordingConnection implements SessionConnection {
+class RecordingConnection implements SessionConnection {
 
     final List<String> texts = new CopyOnWriteArrayList<>();
     final List<String> prompts = new CopyOnWriteArrayList<>();

@@ -199,4 +199,26 @@ class SessionManagerTest {
 
         assertEquals(0, sessions.count());
     }
+
+    @Test
+    void aProtocolThatKeepsOutputNumbersSeesThemLiveAndReplayed() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        SessionManager sessions = start(producer);
+        List<Long> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingConnection numbering = new RecordingConnection() {
+            @Override
+            public void show(GameOutput output) {
+                shown.add(output.seq());
+            }
+        };
+        Session session = sessions.open("websocket", "127.0.0.1", numbering, true);
+        sessions.deliver(new GameOutput.Text(session.id(), 5, "five"));
+        sessions.deliver(new GameOutput.Prompt(session.id(), 6, "> ", 0));
+        sessions.detach(session);
+        sessions.deliver(new GameOutput.Oob(session.id(), 7, "Room.Info", "{}"));
+
+        sessions.resume(sessions.resumeToken(session), numbering, 5).orElseThrow();
+
+        assertEquals(List.of(5L, 6L, 6L, 7L), shown);
+    }
 }
