@@ -1,6 +1,7 @@
 package org.mudbackbone.gateway.session;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.mudbackbone.broker.message.GameOutput;
 
 /**
  * One player's session as the gateway holds it: its ID, the object it controls, its input and
@@ -90,6 +91,13 @@ public final class Session {
     /** When the connection was lost (epoch ms), or -1 while a client is connected. */
     long detachedAt() {
         return detachedAt;
+    }
+
+    /** Keeps an output shown to this session for a client that comes back; only a resumable session keeps any. */
+    void keep(GameOutput output) {
+        if (resumable) {
+            history.add(output);
+        }
     }
 
     OutputHistory history() {

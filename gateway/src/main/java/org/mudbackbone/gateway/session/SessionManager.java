@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -122,20 +123,16 @@ public final class SessionManager {
         }
         Session session = live.session();
         SessionConnection connection = session.connection();
-        if (output instanceof GameOutput.Text || output instanceof GameOutput.Prompt || output instanceof GameOutput.Oob) {
-            session.history().add(output); // for a client that comes back after losing its connection
-        }
-        if (output instanceof GameOutput.Text) {
-            connection.show(output);
-        } else if (output instanceof GameOutput.Prompt prompt) {
+        if (output instanceof GameOutput.Prompt prompt) {
             session.inputsDoneUpTo(prompt.answers());
             live.gate().prompted(prompt.answers());
             long readAt = live.lines().answered(prompt.answers());
             if (readAt >= 0) {
                 roundTrips.record(Math.max(0, clock.getAsLong() - readAt), TimeUnit.MILLISECONDS);
             }
-            connection.show(output);
-        } else if (output instanceof GameOutput.Oob) {
+        }
+        if (output instanceof GameOutput.Text || output instanceof GameOutput.Prompt || output instanceof GameOutput.Oob) {
+            session.keep(output); // for a client that comes back after losing its connection
             connection.show(output);
         } else if (output instanceof GameOutput.Attach attach) {
             session.attach(attach.object());
@@ -183,29 +180,28 @@ public final class SessionManager {
      * up to {@code lastSeen}: it is shown what followed, in order, and a notice first if some of that
      * was no longer kept. Empty for an unknown, spent or expired token: the client logs in afresh.
      */
-    public java.util.Optional<Resumed> resume(String token, SessionConnection connection, long lastSeen) {
-        java.util.Optional<ResumeTokens.Redeemed> redeemed = tokens.redeem(token);
+    public Optional<Resumed> resume(String token, SessionConnection connection, long lastSeen) {
+        Optional<ResumeTokens.Redeemed> redeemed = tokens.redeem(token);
         if (redeemed.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Live live = sessions.get(redeemed.get().sessionId());
         if (live == null) {
             tokens.forget(redeemed.get().sessionId());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         replay(live.session(), connection, lastSeen);
-        return java.util.Optional.of(new Resumed(live.session(), redeemed.get().next()));
+        return Optional.of(new Resumed(live.session(), redeemed.get().next()));
     }
 
     private void replay(Session session, SessionConnection connection, long lastSeen) {
-        String sessionId = session.id();
         OutputHistory.Replay replay = session.history().after(lastSeen);
         session.reattach(connection);
         if (replay.gap()) {
             connection.text(MISSED);
         }
         replay.outputs().forEach(connection::show);
-        LOG.info("session {} resumed after output {}: {} output(s) shown again{}", sessionId, lastSeen,
+        LOG.info("session {} resumed after output {}: {} output(s) shown again{}", session.id(), lastSeen,
                 replay.outputs().size(), replay.gap() ? ", some older ones no longer kept" : "");
     }
 
@@ -223,8 +219,8 @@ public final class SessionManager {
      * closes the sessions whose client did not come back within {@link #RESUME_WINDOW_MS}.
      */
     public void tick(long now) {
-        sessions.values().forEach(live -> live.gate().expire(now, SECRET_HOLD_MS));
         for (Live live : sessions.values()) {
+            live.gate().expire(now, SECRET_HOLD_MS);
             long lost = live.session().detachedAt();
             if (lost >= 0 && now - lost > RESUME_WINDOW_MS) {
                 close(live.session(), "did not come back within " + RESUME_WINDOW_MS / 1000 + " s");

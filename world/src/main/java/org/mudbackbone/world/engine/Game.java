@@ -57,9 +57,14 @@ public final class Game {
 
     /** Characters in a room that someone controls (the others are asleep, and not shown). */
     public List<PlayerCharacter> awakeIn(String roomId) {
+        return charactersIn(roomId, null).stream().filter(c -> !controllers(c.id()).isEmpty()).toList();
+    }
+
+    /** The characters in a room but {@code except}, awake or not, by name. */
+    private List<PlayerCharacter> charactersIn(String roomId, String except) {
         return tx.find(tx.state().contents, roomId).stream()
-                .map(id -> tx.get(id, PlayerCharacter.class))
-                .filter(c -> c != null && !controllers(c.id()).isEmpty())
+                .filter(id -> !id.equals(except))
+                .map(id -> tx.get(id, PlayerCharacter.class)).filter(Objects::nonNull)
                 .sorted(Comparator.comparing(PlayerCharacter::name)).toList();
     }
 
@@ -87,11 +92,7 @@ public final class Game {
      */
     public List<SessionLink> listenersIn(String roomId, String except) {
         List<SessionLink> listeners = new ArrayList<>();
-        List<PlayerCharacter> present = tx.find(tx.state().contents, roomId).stream()
-                .filter(id -> !id.equals(except))
-                .map(id -> tx.get(id, PlayerCharacter.class)).filter(Objects::nonNull)
-                .sorted(Comparator.comparing(PlayerCharacter::name)).toList();
-        for (PlayerCharacter character : present) {
+        for (PlayerCharacter character : charactersIn(roomId, except)) {
             listeners.addAll(controllers(character.id()));
         }
         return listeners;

@@ -69,7 +69,7 @@ public final class WorldLoop implements Runnable {
      */
     public static final Duration LONGEST_BACKOFF = Duration.ofSeconds(2);
 
-    /** An input that waited this long in Kafka is reported (see reportLateInputs). */
+    /** An input that waited this long in Kafka is reported (see LateInputs). */
     private static final long LATE_INPUT_MS = 5_000;
 
     /** How often a world backing off after a refused transaction checks that it still leads. */
@@ -284,7 +284,8 @@ public final class WorldLoop implements Runnable {
         Transaction tx = state.begin();
         Outbox outbox = new Outbox();
         List<ConsumerRecord<String, byte[]>> taken = new ArrayList<>();
-        int done = takeInputs(tx, outbox, taken);
+        LateInputs late = new LateInputs();
+        int done = takeInputs(tx, outbox, taken, late);
         handler.runDueTickers(tx, outbox);
         Map<String, String> routes = routeOutput(outbox);
         long now = System.currentTimeMillis();
@@ -294,8 +295,7 @@ public final class WorldLoop implements Runnable {
         long worked = System.nanoTime();
         try {
             producer.beginTransaction();
-            tx.changes().forEach((id, object) -> producer.send(new ProducerRecord<>(stateTopic, id,
-                    object == null ? null : WorldObject.CODEC.encode(object))));
+            sendChanges(producer, tx);
             outbox.byGateway(OUTPUTS_PER_RECORD).forEach((gateway, batches) -> {
                 String topic = routes.get(gateway);
                 if (topic != null) {
@@ -315,7 +315,7 @@ public final class WorldLoop implements Runnable {
         }
         long committed = System.nanoTime();
         commitTime.record(committed - worked, TimeUnit.NANOSECONDS);
-        reportLateInputs(taken, now);
+        late.report();
         if (committed - began > SLOW_TRANSACTION_NANOS) {
             LOG.warn("slow transaction: {} inputs, {} state changes, {} outputs; {} ms of work, {} ms to commit",
                     taken.size(), tx.changes().size(), outbox.envelopes().size(), (worked - began) / 1_000_000,
@@ -334,33 +334,33 @@ public final class WorldLoop implements Runnable {
     }
 
     /**
-     * One line for a transaction whose inputs waited long in Kafka: how long, on which partitions,
-     * and how long the gateway took to send them, so that a wait can be told apart as the world's
-     * (away, or not reading a partition) or the gateway's (holding input back).
+     * The inputs of one transaction that waited long in Kafka, for one line once it committed: how
+     * long, on which partitions, and how long the gateway took to send them, so that a wait can be
+     * told apart as the world's (away, or not reading a partition) or the gateway's (holding input back).
      */
-    private void reportLateInputs(List<ConsumerRecord<String, byte[]>> taken, long now) {
-        long longest = 0;
-        long sendDelay = 0;
-        java.util.SortedSet<Integer> partitions = new java.util.TreeSet<>();
-        for (ConsumerRecord<String, byte[]> record : taken) {
-            long waited = now - record.timestamp();
+    private static final class LateInputs {
+        private final java.util.SortedSet<Integer> partitions = new java.util.TreeSet<>();
+        private long longest;
+        private long sendDelay;
+
+        void note(ConsumerRecord<String, byte[]> record, long waited, PlayerInput input) {
             if (waited >= LATE_INPUT_MS) {
                 partitions.add(record.partition());
                 longest = Math.max(longest, waited);
-                Optional<PlayerInput> input = JsonCodec.INPUT.decode(record.value());
-                if (input.isPresent()) {
-                    sendDelay = Math.max(sendDelay, record.timestamp() - input.get().at());
-                }
+                sendDelay = Math.max(sendDelay, record.timestamp() - input.at());
             }
         }
-        if (!partitions.isEmpty()) {
-            LOG.info("inputs waited up to {} ms in Kafka before this world did them (partitions {}); gateways"
-                    + " sent them up to {} ms after they were typed", longest, partitions, sendDelay);
+
+        void report() {
+            if (!partitions.isEmpty()) {
+                LOG.info("inputs waited up to {} ms in Kafka before this world did them (partitions {}); gateways"
+                        + " sent them up to {} ms after they were typed", longest, partitions, sendDelay);
+            }
         }
     }
 
     /** Takes inputs into {@code tx} until the budget is spent; returns how many were done (not skipped). */
-    private int takeInputs(Transaction tx, Outbox outbox, List<ConsumerRecord<String, byte[]>> taken) {
+    private int takeInputs(Transaction tx, Outbox outbox, List<ConsumerRecord<String, byte[]>> taken, LateInputs late) {
         long started = System.nanoTime();
         int done = 0;
         while (!backlog.isEmpty()) {
@@ -371,7 +371,8 @@ public final class WorldLoop implements Runnable {
                 break;
             }
             taken.add(backlog.poll());
-            inputWait.record(Math.max(0, System.currentTimeMillis() - next.timestamp()), TimeUnit.MILLISECONDS);
+            long waited = Math.max(0, System.currentTimeMillis() - next.timestamp());
+            inputWait.record(waited, TimeUnit.MILLISECONDS);
             if (poison.exhausted(next)) {
                 skipped.increment();
                 LOG.error("input at {}-{}@{} skipped: the broker refused its transaction {} times",
@@ -380,6 +381,7 @@ public final class WorldLoop implements Runnable {
             }
             Optional<PlayerInput> decoded = JsonCodec.INPUT.decode(next.value());
             if (decoded.isPresent()) {
+                late.note(next, waited, decoded.get());
                 handler.handleBatch(tx, outbox, List.of(decoded.get()));
                 done++;
             }
@@ -519,7 +521,7 @@ public final class WorldLoop implements Runnable {
             Seed.rooms().forEach(tx::put);
         }
         producer.beginTransaction();
-        tx.changes().forEach((id, object) -> producer.send(new ProducerRecord<>(stateTopic, id, WorldObject.CODEC.encode(object))));
+        sendChanges(producer, tx);
         producer.commitTransaction();
         state.commit(tx);
         state.startTerm(term);
@@ -527,6 +529,12 @@ public final class WorldLoop implements Runnable {
             LOG.info("seeded {} rooms into an empty world", Seed.rooms().size());
         }
         LOG.info("world {} begins term {}", instance, term);
+    }
+
+    /** A transaction's state changes as state records; a deleted object becomes a tombstone. */
+    private void sendChanges(Producer<String, byte[]> producer, Transaction tx) {
+        tx.changes().forEach((id, object) -> producer.send(new ProducerRecord<>(stateTopic, id,
+                object == null ? null : WorldObject.CODEC.encode(object))));
     }
 
     /** Waits out a back-off; a shutdown cuts it short. */
