@@ -4,13 +4,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.netty.handler.ssl.SslContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.mudbackbone.broker.topic.TopicProvisioner;
 import org.mudbackbone.broker.topic.TopicSettings;
 import org.mudbackbone.broker.topic.Topics;
@@ -18,14 +17,12 @@ import org.mudbackbone.gateway.session.InputPublisher;
 import org.mudbackbone.gateway.session.OutputDispatcher;
 import org.mudbackbone.gateway.session.SecretHasher;
 import org.mudbackbone.gateway.session.SessionManager;
-import org.mudbackbone.gateway.telnet.TelnetServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.netty.DisposableServer;
 
 /**
- * The gateway's lifecycle: provision its topics, start reading its output, then open the player
- * ports; on shutdown, close the ports first and let what players typed reach Kafka.
+ * The gateway's lifecycle: provision its topics, start reading its output, then open every
+ * protocol's ports; on shutdown, close the ports first and let what players typed reach Kafka.
  */
 @Context
 @Requires(property = "mud.gateway.enabled", notEquals = "false")
@@ -35,17 +32,17 @@ public class GatewayService {
 
     private final GatewayConfig config;
     private final MeterRegistry meters;
+    private final List<ProtocolServer> protocols;
     private SecretHasher hasher;
     private InputPublisher publisher;
     private SessionManager sessions;
     private OutputDispatcher dispatcher;
-    private DisposableServer telnet;
-    private DisposableServer telnetTls;
     private final long startedAt = System.currentTimeMillis();
 
-    public GatewayService(GatewayConfig config, MeterRegistry meters) {
+    public GatewayService(GatewayConfig config, MeterRegistry meters, List<ProtocolServer> protocols) {
         this.config = config;
         this.meters = meters;
+        this.protocols = List.copyOf(protocols);
     }
 
     @PostConstruct
@@ -59,68 +56,46 @@ public class GatewayService {
         sessions = new SessionManager(config.id(), publisher, hasher, meters);
         dispatcher = new OutputDispatcher(config.bootstrapServers(), topics, config.id(), sessions, meters);
         dispatcher.start();
-        telnet = TelnetServer.bind(telnetSettings(config.telnetPort(), null), sessions);
-        if (config.tlsPort() >= 0) {
-            telnetTls = TelnetServer.bind(telnetSettings(config.tlsPort(), TlsContexts.forServer(config)), sessions);
-        }
+        GatewayContext context = new GatewayContext(sessions, config.host(), config.name(), startedAt,
+                config.maxLineBytes(), tls());
+        protocols.forEach(protocol -> protocol.start(context));
         Gauge.builder("mud.gateway.sessions", sessions, SessionManager::count)
-                .description("sessions connected to this gateway").register(meters);
-        LOG.info("gateway {} ready: telnet on port {}{}", config.id(), telnetPort(),
-                telnetTls == null ? "" : ", telnet over TLS on port " + telnetTlsPort());
+                .description("sessions held by this gateway").register(meters);
+        LOG.info("gateway {} ready: {}", config.id(), protocols.stream()
+                .map(p -> p.name() + " " + p.details()).collect(Collectors.joining(", ")));
     }
 
-    private TelnetServer.Settings telnetSettings(int port, io.netty.handler.ssl.SslContext tls) {
-        return new TelnetServer.Settings(config.host(), port, config.maxLineBytes(),
-                Duration.ofMillis(config.negotiationMs()), this::msspFigures, tls);
-    }
-
-    /** Live figures for MSSP crawlers. */
-    private Map<String, String> msspFigures() {
-        Map<String, String> figures = new LinkedHashMap<>();
-        figures.put("NAME", config.name());
-        figures.put("PLAYERS", Integer.toString(sessions.presence().players()));
-        figures.put("UPTIME", Long.toString(startedAt / 1000));
-        figures.put("CODEBASE", "MUD backbone");
-        figures.put("PORT", Integer.toString(telnetPort()));
-        if (telnetTls != null) {
-            figures.put("SSL", Integer.toString(telnetTlsPort()));
-        }
-        figures.put("CRAWL DELAY", "-1");
-        figures.put("ANSI", "1");
-        figures.put("UTF-8", "1");
-        figures.put("XTERM 256 COLORS", "1");
-        figures.put("XTERM TRUE COLORS", "1");
-        figures.put("GMCP", "1");
-        figures.put("MCCP", "1");
-        return figures;
-    }
-
-    /** The bound telnet port (useful when configured as 0). */
-    public int telnetPort() {
-        return ((InetSocketAddress) telnet.address()).getPort();
-    }
-
-    /** The bound TLS telnet port, or -1. */
-    public int telnetTlsPort() {
-        return telnetTls == null ? -1 : ((InetSocketAddress) telnetTls.address()).getPort();
+    /** The one certificate every TLS port shares, made the first time a port asks for it. */
+    private Supplier<SslContext> tls() {
+        SslContext[] made = new SslContext[1];
+        return () -> {
+            synchronized (made) {
+                if (made[0] == null) {
+                    made[0] = TlsContexts.forServer(config);
+                }
+                return made[0];
+            }
+        };
     }
 
     public SessionManager sessions() {
         return sessions;
     }
 
-    boolean healthy() {
-        return telnet != null && !telnet.isDisposed() && dispatcher.running();
+    /** The protocols this gateway serves. */
+    public List<ProtocolServer> protocols() {
+        return protocols;
+    }
+
+    /** Whether the output for this gateway's sessions is being read. */
+    boolean readingOutput() {
+        return dispatcher != null && dispatcher.running();
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
         LOG.info("gateway {} stopping: {} sessions", config.id(), sessions == null ? 0 : sessions.count());
-        for (DisposableServer server : new DisposableServer[] {telnet, telnetTls}) {
-            if (server != null) {
-                server.disposeNow(Duration.ofSeconds(5));
-            }
-        }
+        protocols.forEach(ProtocolServer::stop);
         if (sessions != null) {
             sessions.sessions().forEach(s -> sessions.close(s, "gateway shutting down"));
         }

@@ -8,7 +8,7 @@ import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The TLS port's certificate: from configuration, or self-signed for development. */
+/** The certificate of every TLS port: from configuration, or self-signed for development. */
 final class TlsContexts {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsContexts.class);
@@ -21,10 +21,10 @@ final class TlsContexts {
                 return SslContextBuilder.forServer(new File(config.tlsCertificate()), new File(config.tlsKey())).build();
             }
             SelfSignedCertificate self = new SelfSignedCertificate("localhost");
-            LOG.warn("TLS port uses a self-signed certificate (set mud.gateway.tls-certificate and tls-key in production)");
+            LOG.warn("TLS ports use a self-signed certificate (set mud.gateway.tls-certificate and tls-key in production)");
             return SslContextBuilder.forServer(self.certificate(), self.privateKey()).build();
         } catch (SSLException | java.security.cert.CertificateException e) {
-            throw new IllegalStateException("cannot set up TLS for the telnet port", e);
+            throw new IllegalStateException("cannot set up TLS", e);
         }
     }
 }

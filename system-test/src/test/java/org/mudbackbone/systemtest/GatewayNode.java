@@ -2,7 +2,7 @@ package org.mudbackbone.systemtest;
 
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
-import org.mudbackbone.gateway.GatewayService;
+import org.mudbackbone.gateway.telnet.TelnetProtocol;
 
 /** A gateway in this JVM (its own Micronaut context), telnet on a free port. */
 final class GatewayNode implements AutoCloseable {
@@ -16,13 +16,14 @@ final class GatewayNode implements AutoCloseable {
                 "mud.gateway.bootstrap-servers", bootstrapServers,
                 "mud.gateway.namespace", namespace,
                 "mud.gateway.host", "127.0.0.1",
-                "mud.gateway.telnet-port", 0,
-                "mud.gateway.tls-port", -1,
+                "mud.gateway.telnet.port", 0,
+                "mud.gateway.websocket.port", 0,
+                "mud.gateway.telnet.tls-port", -1,
                 "micronaut.server.port", -1));
     }
 
     int telnetPort() {
-        return context.getBean(GatewayService.class).telnetPort();
+        return context.getBean(TelnetProtocol.class).port();
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.mudbackbone.broker.topic.Topics;
-import org.mudbackbone.gateway.GatewayService;
+import org.mudbackbone.gateway.telnet.TelnetProtocol;
 
 /**
  * A world and a gateway, each its own Micronaut context in this JVM, on a real broker. Each stack
@@ -45,26 +45,28 @@ final class Stack implements AutoCloseable {
                 "micronaut.server.port", -1));
         ApplicationContext world = ApplicationContext.run(worldProps);
         String gatewayId = "gw-" + run;
-        EmbeddedServer gateway = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        Map<String, Object> gatewayProps = new HashMap<>(Map.of(
                 "mud.world.enabled", false,
                 "mud.gateway.id", gatewayId,
                 "mud.gateway.bootstrap-servers", bootstrapServers,
                 "mud.gateway.namespace", "test-" + run,
                 "mud.gateway.host", "127.0.0.1",
-                "mud.gateway.telnet-port", 0,
-                "mud.gateway.tls-port", 0,
+                "mud.gateway.telnet.port", 0,
+                "mud.gateway.telnet.tls-port", 0,
                 "micronaut.server.port", -1,
                 "endpoints.health.details-visible", "ANONYMOUS",
                 "endpoints.prometheus.sensitive", false));
+        gatewayProps.put("mud.gateway.websocket.port", 0);
+        EmbeddedServer gateway = ApplicationContext.run(EmbeddedServer.class, gatewayProps);
         return new Stack(gatewayId, new Topics("test-" + run), world, gateway, bootstrapServers);
     }
 
     int telnetPort() {
-        return gateway.getApplicationContext().getBean(GatewayService.class).telnetPort();
+        return gateway.getApplicationContext().getBean(TelnetProtocol.class).port();
     }
 
     int telnetTlsPort() {
-        return gateway.getApplicationContext().getBean(GatewayService.class).telnetTlsPort();
+        return gateway.getApplicationContext().getBean(TelnetProtocol.class).tlsPort();
     }
 
     String bootstrapServers() {

@@ -76,16 +76,25 @@ public final class Session {
         return resumable;
     }
 
-    /** The connection was lost at {@code at}; the session lives on, keeping its output, until a client comes back. */
-    void detach(long at) {
+    /**
+     * The connection {@code lost} was lost at {@code at}; the session lives on, keeping its output,
+     * until a client comes back. False if the session had already moved to another connection.
+     */
+    synchronized boolean detach(SessionConnection lost, long at) {
+        if (connection != lost) {
+            return false;
+        }
         connection = Detached.INSTANCE;
         detachedAt = at;
+        return true;
     }
 
-    /** A client came back on {@code replacement}: output from now on goes to it. */
-    void reattach(SessionConnection replacement) {
+    /** A client came back on {@code replacement}: output from now on goes to it. Returns the connection before. */
+    synchronized SessionConnection reattach(SessionConnection replacement) {
+        SessionConnection before = connection;
         connection = replacement;
         detachedAt = -1;
+        return before;
     }
 
     /** When the connection was lost (epoch ms), or -1 while a client is connected. */

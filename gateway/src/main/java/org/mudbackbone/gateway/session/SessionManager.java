@@ -132,8 +132,10 @@ public final class SessionManager {
             }
         }
         if (output instanceof GameOutput.Text || output instanceof GameOutput.Prompt || output instanceof GameOutput.Oob) {
-            session.keep(output); // for a client that comes back after losing its connection
-            connection.show(output);
+            synchronized (session) { // against a client coming back at this moment: kept, then shown once
+                session.keep(output);
+                session.connection().show(output);
+            }
         } else if (output instanceof GameOutput.Attach attach) {
             session.attach(attach.object());
             LOG.info("session {} attached to {}", session.id(), attach.object());
@@ -162,25 +164,24 @@ public final class SessionManager {
     }
 
     /**
-     * The client of {@code session} lost its connection. A session of a protocol that can resume lives
-     * on, for {@link #RESUME_WINDOW_MS}: the world is not told, and its output is kept for the client's
+     * The client of {@code session} lost its connection {@code lost} (if the session has moved to
+     * another connection since, nothing happens). A session of a protocol that can resume lives on, for {@link #RESUME_WINDOW_MS}: the world is not told, and its output is kept for the client's
      * return. Any other session is closed.
      */
-    public void detach(Session session) {
+    public void detach(Session session, SessionConnection lost) {
         if (!session.resumable()) {
             close(session, "connection lost");
-        } else if (sessions.containsKey(session.id()) && session.attached()) {
-            session.detach(clock.getAsLong());
+        } else if (sessions.containsKey(session.id()) && session.detach(lost, clock.getAsLong())) {
             LOG.info("session {} lost its connection; its output is kept for {} s", session.id(), RESUME_WINDOW_MS / 1000);
         }
     }
 
     /**
-     * A client comes back on {@code connection} with the token it was given, having seen every output
-     * up to {@code lastSeen}: it is shown what followed, in order, and a notice first if some of that
-     * was no longer kept. Empty for an unknown, spent or expired token: the client logs in afresh.
+     * A client comes back with the token it was given: its session, and the token for next time.
+     * Empty for an unknown, spent or expired token: the client logs in afresh. Nothing is shown
+     * yet; {@link #reattach} moves the session to the client's new connection.
      */
-    public Optional<Resumed> resume(String token, SessionConnection connection, long lastSeen) {
+    public Optional<Resumed> resume(String token) {
         Optional<ResumeTokens.Redeemed> redeemed = tokens.redeem(token);
         if (redeemed.isEmpty()) {
             return Optional.empty();
@@ -190,17 +191,29 @@ public final class SessionManager {
             tokens.forget(redeemed.get().sessionId());
             return Optional.empty();
         }
-        replay(live.session(), connection, lastSeen);
         return Optional.of(new Resumed(live.session(), redeemed.get().next()));
     }
 
-    private void replay(Session session, SessionConnection connection, long lastSeen) {
-        OutputHistory.Replay replay = session.history().after(lastSeen);
-        session.reattach(connection);
-        if (replay.gap()) {
-            connection.text(MISSED);
+    /**
+     * The session's output goes to {@code connection} from now on, starting with what followed
+     * {@code lastSeen} (the last output the client saw), in order, and a notice first if some of that
+     * is no longer kept. A connection the session had before is closed with a notice: a player is
+     * shown one screen per session.
+     */
+    public void reattach(Session session, SessionConnection connection, long lastSeen) {
+        OutputHistory.Replay replay;
+        SessionConnection before;
+        synchronized (session) {
+            replay = session.history().after(lastSeen);
+            before = session.reattach(connection);
+            if (replay.gap()) {
+                connection.text(MISSED);
+            }
+            replay.outputs().forEach(connection::show);
         }
-        replay.outputs().forEach(connection::show);
+        if (before != Detached.INSTANCE && before != connection) {
+            before.close("{yellow}This session was taken up on another connection.{/}");
+        }
         LOG.info("session {} resumed after output {}: {} output(s) shown again{}", session.id(), lastSeen,
                 replay.outputs().size(), replay.gap() ? ", some older ones no longer kept" : "");
     }

@@ -6,6 +6,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A connection that remembers what the player was shown. */
 class RecordingConnection implements SessionConnection {
 
+    /** The last message it was closed with, or null while open. */
+    volatile String closed;
+
     final List<String> texts = new CopyOnWriteArrayList<>();
     final List<String> prompts = new CopyOnWriteArrayList<>();
 
@@ -29,5 +32,7 @@ class RecordingConnection implements SessionConnection {
     public void colours(Integer colours) {}
 
     @Override
-    public void close(String markup) {}
+    public void close(String markup) {
+        closed = markup;
+    }
 }

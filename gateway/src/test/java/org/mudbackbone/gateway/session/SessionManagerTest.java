@@ -148,15 +148,15 @@ class SessionManagerTest {
         SessionManager sessions = start(producer);
         Session session = sessions.open("websocket", "127.0.0.1", connection, true);
         sessions.deliver(new GameOutput.Text(session.id(), 1, "one"));
-        sessions.detach(session);
+        sessions.detach(session, connection);
         sessions.deliver(new GameOutput.Text(session.id(), 2, "two"));
         sessions.deliver(new GameOutput.Prompt(session.id(), 3, "> ", 0));
 
         RecordingConnection back = new RecordingConnection();
         String token = sessions.resumeToken(session);
-        SessionManager.Resumed resumed = sessions.resume(token, back, 1).orElseThrow();
+        SessionManager.Resumed resumed = comeBack(sessions, token, back, 1).orElseThrow();
         assertEquals(session, resumed.session());
-        assertTrue(sessions.resume(token, new RecordingConnection(), 0).isEmpty(), "a token works once");
+        assertTrue(comeBack(sessions, token, new RecordingConnection(), 0).isEmpty(), "a token works once");
         sessions.deliver(new GameOutput.Text(session.id(), 4, "four"));
 
         assertEquals(List.of("one"), connection.texts, "nothing reached the lost connection after it was lost");
@@ -167,7 +167,7 @@ class SessionManagerTest {
         await().until(() -> inputs(producer).stream().anyMatch(i -> i instanceof PlayerInput.Line));
         assertTrue(inputs(producer).stream().noneMatch(i -> i instanceof PlayerInput.Closed),
                 "losing the connection did not close the session in the world: " + inputs(producer));
-        assertTrue(sessions.resume("no-such-token", back, 0).isEmpty());
+        assertTrue(comeBack(sessions, "no-such-token", back, 0).isEmpty());
     }
 
     @Test
@@ -176,7 +176,7 @@ class SessionManagerTest {
         SessionManager sessions = start(producer);
         Session session = sessions.open("websocket", "127.0.0.1", connection, true);
         String token = sessions.resumeToken(session);
-        sessions.detach(session);
+        sessions.detach(session, connection);
 
         clock.addAndGet(SessionManager.RESUME_WINDOW_MS); // at the end of the window: still waiting
         sessions.tick(clock.get());
@@ -185,7 +185,7 @@ class SessionManagerTest {
         clock.addAndGet(1);
         sessions.tick(clock.get());
         assertEquals(0, sessions.count());
-        assertTrue(sessions.resume(token, new RecordingConnection(), 0).isEmpty());
+        assertTrue(comeBack(sessions, token, new RecordingConnection(), 0).isEmpty());
         await().until(() -> inputs(producer).stream().anyMatch(i -> i instanceof PlayerInput.Closed));
     }
 
@@ -195,7 +195,7 @@ class SessionManagerTest {
         SessionManager sessions = start(producer);
         Session session = sessions.open("telnet", "127.0.0.1", connection);
 
-        sessions.detach(session);
+        sessions.detach(session, connection);
 
         assertEquals(0, sessions.count());
     }
@@ -214,11 +214,34 @@ class SessionManagerTest {
         Session session = sessions.open("websocket", "127.0.0.1", numbering, true);
         sessions.deliver(new GameOutput.Text(session.id(), 5, "five"));
         sessions.deliver(new GameOutput.Prompt(session.id(), 6, "> ", 0));
-        sessions.detach(session);
+        sessions.detach(session, numbering);
         sessions.deliver(new GameOutput.Oob(session.id(), 7, "Room.Info", "{}"));
 
-        sessions.resume(sessions.resumeToken(session), numbering, 5).orElseThrow();
+        comeBack(sessions, sessions.resumeToken(session), numbering, 5).orElseThrow();
 
         assertEquals(List.of(5L, 6L, 6L, 7L), shown);
+    }
+
+    @Test
+    void aClientBackOnANewConnectionWhileTheOldOneLingersTakesTheSessionAndTheOldOneIsClosed() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        SessionManager sessions = start(producer);
+        Session session = sessions.open("websocket", "127.0.0.1", connection, true);
+        RecordingConnection back = new RecordingConnection();
+
+        comeBack(sessions, sessions.resumeToken(session), back, -1).orElseThrow();
+        sessions.detach(session, connection); // the old connection's end is noticed only now
+        sessions.deliver(new GameOutput.Text(session.id(), 1, "still here"));
+
+        assertTrue(connection.closed != null, "the old connection was closed");
+        assertEquals(List.of("still here"), back.texts, "the session stayed on its new connection");
+    }
+
+    /** The client's side of a resume: the token, then the new connection with the last output it saw. */
+    private static java.util.Optional<SessionManager.Resumed> comeBack(SessionManager sessions, String token,
+            SessionConnection connection, long lastSeen) {
+        java.util.Optional<SessionManager.Resumed> resumed = sessions.resume(token);
+        resumed.ifPresent(r -> sessions.reattach(r.session(), connection, lastSeen));
+        return resumed;
     }
 }
