@@ -47,4 +47,5 @@ final class Telnet {
             default -> Integer.toString(option);
         };
     }
+
 }

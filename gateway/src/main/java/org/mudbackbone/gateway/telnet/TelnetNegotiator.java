@@ -426,7 +426,9 @@ final class TelnetNegotiator {
     private void startCompressedOutput() {
         subnegotiate(Telnet.MCCP2, new byte[0]);
         JdkZlibEncoder zlib = new JdkZlibEncoder(ZlibWrapper.ZLIB, 6);
-        if (channel.pipeline().get(NettyPipeline.SslHandler) != null) {
+        if (channel.pipeline().get(TelnetServer.TRANSPORT) != null) {
+            channel.pipeline().addAfter(TelnetServer.TRANSPORT, "mccp2", zlib);
+        } else if (channel.pipeline().get(NettyPipeline.SslHandler) != null) {
             channel.pipeline().addAfter(NettyPipeline.SslHandler, "mccp2", zlib);
         } else {
             channel.pipeline().addFirst("mccp2", zlib);

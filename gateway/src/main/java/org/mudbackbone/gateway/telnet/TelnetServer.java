@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
+import reactor.netty.NettyInbound;
 import reactor.netty.tcp.TcpServer;
 
 /**
@@ -35,6 +36,12 @@ public final class TelnetServer {
     public record Settings(String host, int port, int maxLineBytes, Duration negotiationTimeout,
             Supplier<Map<String, String>> mssp, SslContext tls) {}
 
+    /**
+     * The name of the handler that carries telnet bytes in another transport's frames (WebSocket):
+     * compression (MCCP2) goes just inside it, so that frames, not their bytes, are what is sent.
+     */
+    public static final String TRANSPORT = "telnet-transport";
+
     private TelnetServer() {}
 
     public static DisposableServer bind(Settings settings, SessionManager sessions) {
@@ -50,29 +57,39 @@ public final class TelnetServer {
                 .handle((in, out) -> {
                     Connection[] holder = new Connection[1];
                     in.withConnection(c -> holder[0] = c);
-                    Connection connection = holder[0];
-                    ClientProfile profile = new ClientProfile(address(connection.channel().remoteAddress()),
-                            settings.tls() != null);
-                    TelnetNegotiator negotiator = new TelnetNegotiator(connection.channel(), profile, settings.mssp());
-                    connection.addHandlerLast("telnet", new TelnetDecoder(negotiator))
-                            .addHandlerLast("lines", new LineBasedFrameDecoder(settings.maxLineBytes(), true, true))
-                            .addHandlerLast("utf8", new StringDecoder(StandardCharsets.UTF_8))
-                            .addHandlerLast("line-limit", new LineLimitGuard(settings.maxLineBytes()));
-                    TelnetSession session = new TelnetSession(connection, sessions, negotiator, profile);
-                    connection.onDispose(session::closed);
-                    session.start(settings.negotiationTimeout());
-                    return in.receiveObject()
-                            .ofType(String.class)
-                            .doOnNext(session::line)
-                            .onErrorResume(error -> {
-                                LOG.warn("session {}: telnet input failed: {}", session.id(), error.toString());
-                                return Mono.empty();
-                            })
-                            .then();
+                    return serve(holder[0], in, settings, sessions, settings.tls() != null);
                 })
                 .bindNow();
         LOG.info("telnet{} listening on {}", settings.tls() != null ? " (TLS)" : "", bound.address());
         return bound;
+    }
+
+    /**
+     * Speaks telnet on {@code connection} until it closes: negotiation, then a session. Also used for
+     * telnet carried in WebSocket frames, where {@code connection}'s pipeline already turns frames
+     * into bytes and back (see {@link #TRANSPORT}).
+     *
+     * @param secure whether the connection is encrypted (the world is told)
+     */
+    public static Mono<Void> serve(Connection connection, NettyInbound in, Settings settings, SessionManager sessions,
+            boolean secure) {
+        ClientProfile profile = new ClientProfile(address(connection.channel().remoteAddress()), secure);
+        TelnetNegotiator negotiator = new TelnetNegotiator(connection.channel(), profile, settings.mssp());
+        connection.addHandlerLast("telnet", new TelnetDecoder(negotiator))
+                .addHandlerLast("lines", new LineBasedFrameDecoder(settings.maxLineBytes(), true, true))
+                .addHandlerLast("utf8", new StringDecoder(StandardCharsets.UTF_8))
+                .addHandlerLast("line-limit", new LineLimitGuard(settings.maxLineBytes()));
+        TelnetSession session = new TelnetSession(connection, sessions, negotiator, profile);
+        connection.onDispose(session::closed);
+        session.start(settings.negotiationTimeout());
+        return in.receiveObject()
+                .ofType(String.class)
+                .doOnNext(session::line)
+                .onErrorResume(error -> {
+                    LOG.warn("session {}: telnet input failed: {}", session.id(), error.toString());
+                    return Mono.empty();
+                })
+                .then();
     }
 
     private static String address(SocketAddress address) {
