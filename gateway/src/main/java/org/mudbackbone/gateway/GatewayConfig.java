@@ -16,6 +16,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param tlsCertificate   PEM certificate chain for every TLS port (empty: a self-signed one, for development)
  * @param tlsKey           PEM private key (PKCS#8) for every TLS port
  * @param name             the game's name, for MSSP and the web client's title
+ * @param resumeWindowSeconds how long a session whose client lost its connection waits for it to
+ *                         come back (WebSocket, HTTP); telnet sessions end with their connection
  */
 @ConfigurationProperties("mud.gateway")
 public record GatewayConfig(
@@ -26,4 +28,5 @@ public record GatewayConfig(
         @Bindable(defaultValue = "2048") int maxLineBytes,
         @Bindable(defaultValue = "") String tlsCertificate,
         @Bindable(defaultValue = "") String tlsKey,
-        @Bindable(defaultValue = "MUD backbone") String name) {}
+        @Bindable(defaultValue = "MUD backbone") String name,
+        @Bindable(defaultValue = "600") int resumeWindowSeconds) {}

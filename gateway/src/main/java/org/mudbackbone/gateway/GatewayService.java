@@ -53,7 +53,7 @@ public class GatewayService {
                 .ensure(List.of(topics.input(), topics.worldStatus(), topics.output(config.id())));
         hasher = new SecretHasher();
         publisher = new InputPublisher(config.bootstrapServers(), topics, config.id(), meters);
-        sessions = new SessionManager(config.id(), publisher, hasher, meters);
+        sessions = new SessionManager(config.id(), publisher, hasher, meters, config.resumeWindowSeconds() * 1000L);
         dispatcher = new OutputDispatcher(config.bootstrapServers(), topics, config.id(), sessions, meters);
         dispatcher.start();
         GatewayContext context = new GatewayContext(sessions, config.host(), config.name(), startedAt,

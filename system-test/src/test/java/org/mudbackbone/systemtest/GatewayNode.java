@@ -3,6 +3,7 @@ package org.mudbackbone.systemtest;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import org.mudbackbone.gateway.telnet.TelnetProtocol;
+import org.mudbackbone.gateway.websocket.WebSocketProtocol;
 
 /** A gateway in this JVM (its own Micronaut context), telnet on a free port. */
 final class GatewayNode implements AutoCloseable {
@@ -24,6 +25,10 @@ final class GatewayNode implements AutoCloseable {
 
     int telnetPort() {
         return context.getBean(TelnetProtocol.class).port();
+    }
+
+    int webPort() {
+        return context.getBean(WebSocketProtocol.class).port();
     }
 
     @Override

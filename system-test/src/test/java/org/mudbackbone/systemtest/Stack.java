@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.mudbackbone.broker.topic.Topics;
 import org.mudbackbone.gateway.telnet.TelnetProtocol;
+import org.mudbackbone.gateway.websocket.WebSocketProtocol;
 
 /**
  * A world and a gateway, each its own Micronaut context in this JVM, on a real broker. Each stack
@@ -63,6 +64,10 @@ final class Stack implements AutoCloseable {
 
     int telnetPort() {
         return gateway.getApplicationContext().getBean(TelnetProtocol.class).port();
+    }
+
+    int webPort() {
+        return gateway.getApplicationContext().getBean(WebSocketProtocol.class).port();
     }
 
     int telnetTlsPort() {

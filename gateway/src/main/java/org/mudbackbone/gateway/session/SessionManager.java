@@ -39,8 +39,11 @@ public final class SessionManager {
     private final Timer roundTrips;
     private final ResumeTokens tokens = new ResumeTokens();
 
-    public SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, MeterRegistry meters) {
+    /** @param resumeWindowMs how long a session whose client lost its connection waits for it to come back */
+    public SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, MeterRegistry meters,
+            long resumeWindowMs) {
         this(gatewayId, publisher, hasher, System::currentTimeMillis, meters);
+        this.resumeWindowMs = resumeWindowMs;
     }
 
     SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, LongSupplier clock) {
@@ -152,6 +155,8 @@ public final class SessionManager {
     /** How long a session whose client lost its connection waits for it to come back. */
     public static final long RESUME_WINDOW_MS = 10 * 60_000;
 
+    private long resumeWindowMs = RESUME_WINDOW_MS;
+
     /** A session taken up again: the session, and the token for the next time (the one used is spent). */
     public record Resumed(Session session, String nextToken) {}
 
@@ -165,14 +170,15 @@ public final class SessionManager {
 
     /**
      * The client of {@code session} lost its connection {@code lost} (if the session has moved to
-     * another connection since, nothing happens). A session of a protocol that can resume lives on, for {@link #RESUME_WINDOW_MS}: the world is not told, and its output is kept for the client's
+     * another connection since, nothing happens). A session of a protocol that can resume lives on, for the resume window
+     * ({@link #RESUME_WINDOW_MS} by default): the world is not told, and its output is kept for the client's
      * return. Any other session is closed.
      */
     public void detach(Session session, SessionConnection lost) {
         if (!session.resumable()) {
             close(session, "connection lost");
         } else if (sessions.containsKey(session.id()) && session.detach(lost, clock.getAsLong())) {
-            LOG.info("session {} lost its connection; its output is kept for {} s", session.id(), RESUME_WINDOW_MS / 1000);
+            LOG.info("session {} lost its connection; its output is kept for {} s", session.id(), resumeWindowMs / 1000);
         }
     }
 
@@ -229,14 +235,14 @@ public final class SessionManager {
 
     /**
      * Call now and then (the output thread does): frees logins the world will never answer, and
-     * closes the sessions whose client did not come back within {@link #RESUME_WINDOW_MS}.
+     * closes the sessions whose client did not come back within the resume window.
      */
     public void tick(long now) {
         for (Live live : sessions.values()) {
             live.gate().expire(now, SECRET_HOLD_MS);
             long lost = live.session().detachedAt();
-            if (lost >= 0 && now - lost > RESUME_WINDOW_MS) {
-                close(live.session(), "did not come back within " + RESUME_WINDOW_MS / 1000 + " s");
+            if (lost >= 0 && now - lost > resumeWindowMs) {
+                close(live.session(), "did not come back within " + resumeWindowMs / 1000 + " s");
             }
         }
     }

@@ -15,9 +15,17 @@ import org.mudbackbone.world.model.SessionLink;
 public record CommandCall(Game game, SessionLink session, PlayerCharacter caller, String verb, String args,
         CmdSet cmdSet, WorldRules rules) {
 
-    /** Text (markup) to the calling session only. */
+    /**
+     * Text (markup) in answer to the caller: to every session controlling the caller's character (a
+     * player on telnet and in the browser at once sees it in both), or before login to the calling
+     * session only.
+     */
     public void msg(String markup) {
-        game.msgSession(session, markup);
+        if (caller == null) {
+            game.msgSession(session, markup);
+        } else {
+            game.msg(caller.id(), markup);
+        }
     }
 
     public Room room() {

@@ -1,0 +1,203 @@
+package org.mudbackbone.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.WebSocketHandshakeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mudbackbone.broker.testing.EmbeddedKafkaExtension;
+import org.mudbackbone.broker.testing.KafkaBroker;
+
+/** Playing over WebSocket, in each subprotocol, through a real gateway, broker and world. */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class WebSocketPlayTest {
+
+    private static final String PASSWORD = "correct-horse-battery";
+
+    private static String name(String prefix) {
+        Random random = new Random();
+        StringBuilder name = new StringBuilder(prefix);
+        for (int i = 0; i < 6; i++) {
+            name.append((char) ('a' + random.nextInt(26)));
+        }
+        return name.toString();
+    }
+
+    @Test
+    void aPlayerPlaysOverEachSubprotocol(KafkaBroker broker) throws Exception {
+        try (Stack stack = Stack.start(broker.bootstrapServers())) {
+            try (WebSocketTestClient json = new WebSocketTestClient(stack.webPort(), WebSocketTestClient.JSON)) {
+                json.hello();
+                JsonNode session = json.awaitMessage("session");
+                assertTrue(session.path("token").asText().length() >= 22, "a token of at least 128 bits: " + session);
+                json.awaitText("Welcome to the MUD backbone");
+                json.line("create " + name("Js") + " " + PASSWORD);
+                json.awaitText("Town Square");
+                JsonNode room = json.messages().stream()
+                        .filter(m -> "text".equals(m.path("type").asText()) && m.path("plain").asText().contains("Exits:"))
+                        .findFirst().orElseThrow();
+                assertTrue(room.path("markup").asText().contains("{link:north}north{/}"),
+                        "text comes as markup too, with its links: " + room);
+                assertTrue(json.awaitMessage("oob").path("data").isObject(), "GMCP data arrives as JSON");
+            }
+            try (WebSocketTestClient telnet = new WebSocketTestClient(stack.webPort(), "telnet.mudstandards.org")) {
+                assertEquals("telnet.mudstandards.org", telnet.subprotocol());
+                Waits.until("telnet negotiation in binary frames", Waits.ANSWER,
+                        () -> telnet.rawBinary().indexOf((char) 255) >= 0, telnet::rawBinary);
+                telnet.sendBinary("create " + name("Tn") + " " + PASSWORD + "\r\n");
+                telnet.awaitText("Town Square");
+            }
+            try (WebSocketTestClient gmcp = new WebSocketTestClient(stack.webPort(), "gmcp.mudstandards.org")) {
+                gmcp.awaitText("Welcome to the MUD backbone");
+                gmcp.sendBinary("create " + name("Gm") + " " + PASSWORD + "\n");
+                gmcp.awaitText("Town Square");
+                gmcp.awaitText("Room.Info {\"num\":1");
+            }
+            try (WebSocketTestClient terminal = new WebSocketTestClient(stack.webPort(), "terminal.mudstandards.org")) {
+                terminal.awaitText("Welcome to the MUD backbone");
+                terminal.sendBinary("create " + name("Tm") + " " + PASSWORD + "\r\n");
+                terminal.awaitText("Town Square");
+                assertTrue(terminal.rawBinary().contains("\u001b["), "ANSI colour in the terminal stream");
+            }
+        }
+    }
+
+    @Test
+    void aCutConnectionResumesWithEveryLineMissedShownOnceInOrder(KafkaBroker broker) throws Exception {
+        String listener = name("Ws");
+        String speaker = name("Tl");
+        int lines = 30;
+        try (Stack stack = Stack.start(broker.bootstrapServers());
+                TelnetTestClient talker = new TelnetTestClient(stack.telnetPort())) {
+            WebSocketTestClient first = new WebSocketTestClient(stack.webPort(), WebSocketTestClient.JSON);
+            first.hello();
+            String token = first.awaitMessage("session").path("token").asText();
+            first.line("create " + listener + " " + PASSWORD);
+            first.awaitText("Town Square");
+            talker.awaitText("Welcome to the MUD backbone");
+            talker.send("create " + speaker + " " + PASSWORD);
+            talker.awaitText("Town Square");
+
+            for (int i = 1; i <= lines / 3; i++) {
+                talker.send("say line " + i);
+            }
+            first.awaitText("says, \"line " + lines / 3 + "\"");
+            first.cut();
+            for (int i = lines / 3 + 1; i <= lines; i++) {
+                talker.send("say line " + i); // said while the listener is away
+            }
+            talker.awaitText("You say, \"line " + lines + "\"");
+
+            try (WebSocketTestClient back = new WebSocketTestClient(stack.webPort(), WebSocketTestClient.JSON)) {
+                back.resume(token, first.lastSeq());
+                JsonNode resumed = back.awaitMessage("resumed");
+                assertTrue(!resumed.path("token").asText().equals(token), "a new token after each use");
+                back.awaitText("says, \"line " + lines + "\"");
+
+                List<Integer> heard = new ArrayList<>(said(first.plain()));
+                heard.addAll(said(back.plain()));
+                List<Integer> expected = new ArrayList<>();
+                for (int i = 1; i <= lines; i++) {
+                    expected.add(i);
+                }
+                assertEquals(expected, heard, "every line heard once, in order, across the cut");
+                assertTrue(back.seqs().get(0) > first.lastSeq(), "the replay starts after the last output seen");
+            }
+            first.close();
+        }
+    }
+
+    @Test
+    void aSpentOrUnknownTokenIsRefusedWithAFreshLogin(KafkaBroker broker) throws Exception {
+        try (Stack stack = Stack.start(broker.bootstrapServers())) {
+            WebSocketTestClient first = new WebSocketTestClient(stack.webPort(), WebSocketTestClient.JSON);
+            first.hello();
+            String token = first.awaitMessage("session").path("token").asText();
+            first.awaitText("Welcome to the MUD backbone");
+            first.cut();
+            try (WebSocketTestClient again = new WebSocketTestClient(stack.webPort(), WebSocketTestClient.JSON)) {
+                again.resume(token, first.lastSeq());
+                again.awaitMessage("resumed");
+            }
+            try (WebSocketTestClient spent = new WebSocketTestClient(stack.webPort(), WebSocketTestClient.JSON);
+                    WebSocketTestClient unknown = new WebSocketTestClient(stack.webPort(), WebSocketTestClient.JSON)) {
+                spent.resume(token, first.lastSeq());
+                unknown.resume("AAAAAAAAAAAAAAAAAAAAAA", 0);
+                for (WebSocketTestClient refused : List.of(spent, unknown)) {
+                    assertEquals("resume-refused", refused.awaitMessage("error").path("code").asText());
+                    refused.awaitMessage("session");
+                    refused.awaitText("Welcome to the MUD backbone");
+                }
+            }
+            first.close();
+        }
+    }
+
+    @Test
+    void oneCharacterPlaysFromTelnetAndTheBrowserAtOnceAndEachQuitsAlone(KafkaBroker broker) throws Exception {
+        String hero = name("Both");
+        String other = name("Other");
+        try (Stack stack = Stack.start(broker.bootstrapServers());
+                TelnetTestClient telnet = new TelnetTestClient(stack.telnetPort());
+                TelnetTestClient talker = new TelnetTestClient(stack.telnetPort());
+                WebSocketTestClient web = new WebSocketTestClient(stack.webPort(), WebSocketTestClient.JSON)) {
+            telnet.awaitText("Welcome to the MUD backbone");
+            telnet.send("create " + hero + " " + PASSWORD);
+            telnet.awaitText("Town Square");
+            web.hello();
+            web.line("connect " + hero + " " + PASSWORD);
+            web.awaitText("Welcome back, " + hero);
+            talker.awaitText("Welcome to the MUD backbone");
+            talker.send("create " + other + " " + PASSWORD);
+            talker.awaitText("Town Square");
+
+            talker.send("say hello both");
+            telnet.awaitText(other + " says, \"hello both\"");
+            web.awaitText(other + " says, \"hello both\"");
+            web.line("say from the browser");
+            telnet.awaitText("You say, \"from the browser\"");
+
+            web.line("quit");
+            web.awaitMessage("closed");
+            talker.send("say still there?");
+            telnet.awaitText(other + " says, \"still there?\"");
+            assertTrue(!talker.text().contains(hero + " has disconnected"),
+                    "the character stays while one of its sessions plays: " + talker.text());
+        }
+    }
+
+    @Test
+    void aPageFromAnotherOriginCannotOpenAWebSocket(KafkaBroker broker) throws Exception {
+        try (Stack stack = Stack.start(broker.bootstrapServers())) {
+            CompletionException refused = assertThrows(CompletionException.class,
+                    () -> new WebSocketTestClient(stack.webPort(), WebSocketTestClient.JSON, "http://evil.example"));
+            assertTrue(refused.getCause() instanceof WebSocketHandshakeException handshake
+                    && handshake.getResponse().statusCode() == 403, "refused with 403: " + refused.getCause());
+            String own = "http://127.0.0.1:" + stack.webPort();
+            try (WebSocketTestClient allowed = new WebSocketTestClient(stack.webPort(), WebSocketTestClient.JSON, own)) {
+                allowed.hello();
+                allowed.awaitMessage("session");
+            }
+        }
+    }
+
+    private static final Pattern SAID = Pattern.compile("says, \"line (\\d+)\"");
+
+    private static List<Integer> said(String text) {
+        List<Integer> numbers = new ArrayList<>();
+        Matcher m = SAID.matcher(text);
+        while (m.find()) {
+            numbers.add(Integer.parseInt(m.group(1)));
+        }
+        return numbers;
+    }
+}
