@@ -15,6 +15,7 @@ import org.mudbackbone.broker.topic.TopicSettings;
 import org.mudbackbone.broker.topic.Topics;
 import org.mudbackbone.gateway.session.InputPublisher;
 import org.mudbackbone.gateway.session.OutputDispatcher;
+import org.mudbackbone.gateway.session.OutputTopicSearch;
 import org.mudbackbone.gateway.session.SecretHasher;
 import org.mudbackbone.gateway.session.SessionManager;
 import org.slf4j.Logger;
@@ -53,7 +54,8 @@ public class GatewayService {
                 .ensure(List.of(topics.input(), topics.worldStatus(), topics.output(config.id())));
         hasher = new SecretHasher();
         publisher = new InputPublisher(config.bootstrapServers(), topics, config.id(), meters);
-        sessions = new SessionManager(config.id(), publisher, hasher, meters, config.resumeWindowSeconds() * 1000L);
+        sessions = new SessionManager(config.id(), publisher, hasher, meters, config.resumeWindowSeconds() * 1000L,
+                new OutputTopicSearch(config.bootstrapServers(), topics, config.id()));
         dispatcher = new OutputDispatcher(config.bootstrapServers(), topics, config.id(), sessions, meters);
         dispatcher.start();
         GatewayContext context = new GatewayContext(sessions, config.host(), config.name(), startedAt,

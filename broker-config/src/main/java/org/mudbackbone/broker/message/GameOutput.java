@@ -21,6 +21,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = GameOutput.AskSecret.class, name = "ask-secret"),
     @JsonSubTypes.Type(value = GameOutput.Disconnect.class, name = "disconnect"),
     @JsonSubTypes.Type(value = GameOutput.Preferences.class, name = "preferences"),
+    @JsonSubTypes.Type(value = GameOutput.Resumed.class, name = "resumed"),
+    @JsonSubTypes.Type(value = GameOutput.ResumeRefused.class, name = "resume-refused"),
+    @JsonSubTypes.Type(value = GameOutput.Moved.class, name = "moved"),
 })
 public sealed interface GameOutput {
 
@@ -75,4 +78,25 @@ public sealed interface GameOutput {
      * @param colours 0, 16, 256 or 16777216; {@code null}: as the client says
      */
     record Preferences(String session, long seq, Integer colours) implements GameOutput {}
+
+    /**
+     * The answer to a {@link PlayerInput.Resume} that the world agreed to: the session {@code resumed}
+     * is held by this gateway from now on (its output comes here).
+     *
+     * @param session       the request ID of the resume
+     * @param object        the object the session controls, or {@code null}
+     * @param nextInputSeq  the number the session's next input takes
+     * @param fromGateway   where its output went until now: what the client missed is in that
+     *                      gateway's output topic
+     * @param detachedAt    when its client lost its connection (epoch ms; 0: not known), where a
+     *                      search of that topic can begin
+     */
+    record Resumed(String session, long seq, String resumed, String object, long nextInputSeq, String fromGateway,
+            long detachedAt) implements GameOutput {}
+
+    /** The answer to a {@link PlayerInput.Resume} whose token no session holds. */
+    record ResumeRefused(String session, long seq) implements GameOutput {}
+
+    /** The session is held by {@code toGateway} now: forget it here, without closing it in the world. */
+    record Moved(String session, long seq, String toGateway) implements GameOutput {}
 }

@@ -20,6 +20,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = PlayerInput.SecretLine.class, name = "secret"),
     @JsonSubTypes.Type(value = PlayerInput.ClientInfo.class, name = "client-info"),
     @JsonSubTypes.Type(value = PlayerInput.Oob.class, name = "oob"),
+    @JsonSubTypes.Type(value = PlayerInput.ResumeToken.class, name = "resume-token"),
+    @JsonSubTypes.Type(value = PlayerInput.Detached.class, name = "detached"),
+    @JsonSubTypes.Type(value = PlayerInput.Resume.class, name = "resume"),
 })
 public sealed interface PlayerInput {
 
@@ -61,4 +64,25 @@ public sealed interface PlayerInput {
 
     /** Out-of-band data from the client (GMCP-style): a package name and a JSON document, already checked to parse. */
     record Oob(String session, String gateway, long seq, long at, String pkg, String json) implements PlayerInput {}
+
+    /**
+     * The session's client holds a new resume token (issued, or rotated by a resume at this gateway)
+     * and is connected. Only the token's SHA-256 travels: the token itself never leaves the gateway
+     * and the client.
+     */
+    record ResumeToken(String session, String gateway, long seq, long at, String tokenHash) implements PlayerInput {}
+
+    /** The session's client lost its connection at {@code at}; the session waits for it to come back. */
+    record Detached(String session, String gateway, long seq, long at) implements PlayerInput {}
+
+    /**
+     * A client came to this gateway with a resume token its session's gateway may not know: the
+     * world finds the session whose token has this hash and hands it over here, or refuses.
+     *
+     * @param session       a request ID (a fresh session ID) that the world's answer is addressed to
+     * @param tokenHash     SHA-256 of the token the client presented
+     * @param nextTokenHash SHA-256 of the token the client is given if the world agrees
+     */
+    record Resume(String session, String gateway, long seq, long at, String tokenHash, String nextTokenHash,
+            String protocol, String address) implements PlayerInput {}
 }

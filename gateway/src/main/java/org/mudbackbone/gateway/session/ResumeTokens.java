@@ -27,21 +27,31 @@ final class ResumeTokens {
 
     /** A new token for {@code sessionId}; any earlier one of that session stops working. */
     synchronized String issue(String sessionId) {
+        String token = newToken();
+        adopt(sessionId, token);
+        return token;
+    }
+
+    /** 128 random bits, URL-safe. */
+    static String newToken() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** {@code token} is {@code sessionId}'s from now on (made here or handed over with the session). */
+    synchronized void adopt(String sessionId, String token) {
         String hash = hash(token);
         String previous = hashBySession.put(sessionId, hash);
         if (previous != null) {
             sessionByHash.remove(previous);
         }
         sessionByHash.put(hash, sessionId);
-        return token;
     }
 
     /** The session of {@code token} and its next token, if the token is the session's current one. */
     synchronized Optional<Redeemed> redeem(String token) {
-        if (token == null || token.isEmpty() || token.length() > 64) {
+        if (!plausible(token)) {
             return Optional.empty();
         }
         String hash = hash(token);
@@ -54,6 +64,11 @@ final class ResumeTokens {
         return Optional.of(new Redeemed(sessionId, issue(sessionId)));
     }
 
+    /** Whether {@code token} could be a token at all (anything else is refused before any lookup). */
+    static boolean plausible(String token) {
+        return token != null && !token.isEmpty() && token.length() <= 64;
+    }
+
     /** The session is gone: its token stops working. */
     synchronized void forget(String sessionId) {
         String hash = hashBySession.remove(sessionId);
@@ -62,7 +77,8 @@ final class ResumeTokens {
         }
     }
 
-    private static String hash(String token) {
+    /** What is kept of a token here and sent to the world: its SHA-256, base64. */
+    static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(digest);

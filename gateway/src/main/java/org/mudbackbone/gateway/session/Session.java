@@ -33,6 +33,8 @@ public final class Session {
     private boolean attachPending;
     private long lastPublishedSeq = -1;
     private volatile long lastOutputSeq = -1;
+    /** Live output held while what the client missed is still being fetched (null: not replaying). */
+    private java.util.List<GameOutput> heldDuringReplay;
 
     /** A session whose protocol cannot come back to it (telnet): it keeps no output. */
     public Session(String id, String protocol, String address, SessionConnection connection) {
@@ -144,6 +146,40 @@ public final class Session {
             controlledObject = pendingObject;
             attachPending = false;
         }
+    }
+
+    /**
+     * Takes up where the session stood at another gateway (a resume handed over by the world): the
+     * object it controls, the number of its next input, the last output its client saw. Until
+     * {@link #endReplay}, live output is held, so that what the client missed is shown first.
+     */
+    synchronized void handedOver(String object, long nextInput, long lastSeen) {
+        controlledObject = object;
+        nextInputSeq.set(nextInput);
+        lastPublishedSeq = nextInput - 1;
+        lastOutputSeq = lastSeen;
+        heldDuringReplay = new java.util.ArrayList<>();
+    }
+
+    /** Holds {@code output} if missed output is still being fetched; false if it can be shown now. */
+    synchronized boolean holdDuringReplay(GameOutput output) {
+        if (heldDuringReplay == null) {
+            return false;
+        }
+        heldDuringReplay.add(output);
+        return true;
+    }
+
+    /** The replay is over: the live output held meanwhile, in arrival order. */
+    synchronized java.util.List<GameOutput> endReplay() {
+        java.util.List<GameOutput> held = heldDuringReplay == null ? java.util.List.of() : heldDuringReplay;
+        heldDuringReplay = null;
+        return held;
+    }
+
+    /** The last output number shown (-1: none). */
+    long lastOutputSeq() {
+        return lastOutputSeq;
     }
 
     /** True once for each output sequence number: the gateway shows an output at most once. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,20 +39,37 @@ public final class SessionManager {
     private final WorldPresence presence;
     private final Timer roundTrips;
     private final ResumeTokens tokens = new ResumeTokens();
+    private final MissedOutput missedOutput;
+    /** Resumes this gateway asked the world about, by request ID. */
+    private final Map<String, PendingResume> pendingResumes = new ConcurrentHashMap<>();
+    /** Searches for missed output that have finished, for the output thread to show. */
+    private final java.util.Queue<FoundMissed> foundMissed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** A client waiting for the world to hand its session over to this gateway. */
+    private record PendingResume(SessionConnection connection, long lastSeen, String nextToken, String protocol,
+            String address, ResumeListener listener) {}
+
+    /** What a session's client missed, found in another gateway's output ({@code null}: the search failed). */
+    private record FoundMissed(Session session, List<GameOutput> outputs) {}
 
     /** @param resumeWindowMs how long a session whose client lost its connection waits for it to come back */
+    /**
+     * @param resumeWindowMs how long a session whose client lost its connection waits for it to come back
+     * @param missedOutput   where a session handed over from another gateway finds what its client missed
+     */
     public SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, MeterRegistry meters,
-            long resumeWindowMs) {
-        this(gatewayId, publisher, hasher, System::currentTimeMillis, meters);
+            long resumeWindowMs, MissedOutput missedOutput) {
+        this(gatewayId, publisher, hasher, System::currentTimeMillis, meters, missedOutput);
         this.resumeWindowMs = resumeWindowMs;
     }
 
     SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, LongSupplier clock) {
-        this(gatewayId, publisher, hasher, clock, new SimpleMeterRegistry());
+        this(gatewayId, publisher, hasher, clock, new SimpleMeterRegistry(), (g, s, l, since) -> List.of());
     }
 
     SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, LongSupplier clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, MissedOutput missedOutput) {
+        this.missedOutput = missedOutput;
         this.roundTrips = Timer.builder("mud.gateway.round.trip")
                 .description("from a typed line read by the gateway to the world's prompt answering it")
                 .publishPercentiles(0.5, 0.99, 0.999).register(meters);
@@ -70,7 +88,7 @@ public final class SessionManager {
     /** @param resumable whether its client can come back ({@link #resume}), so that its latest output is kept */
     public Session open(String protocol, String address, SessionConnection connection, boolean resumable) {
         Session session = new Session(SessionIds.next(), protocol, address, connection, resumable);
-        sessions.put(session.id(), new Live(session, new LoginGate(session.id(), new GateEffects(session)), new LinesInFlight()));
+        register(session);
         LOG.info("session {} opened: {} from {}", session.id(), protocol, address);
         long at = clock.getAsLong();
         publisher.publishAlways(session, seq -> new PlayerInput.Opened(session.id(), gatewayId, seq, at, protocol, address));
@@ -78,6 +96,10 @@ public final class SessionManager {
             connection.text(WorldPresence.AWAY);
         }
         return session;
+    }
+
+    private void register(Session session) {
+        sessions.put(session.id(), new Live(session, new LoginGate(session.id(), new GateEffects(session)), new LinesInFlight()));
     }
 
     /** One line the player typed, raw, read from the connection just now. */
@@ -120,8 +142,24 @@ public final class SessionManager {
 
     /** Output from the world for one of this gateway's sessions; duplicates and strangers are dropped. */
     public void deliver(GameOutput output) {
+        if (output instanceof GameOutput.Resumed resumed) {
+            handedOver(resumed);
+            return;
+        }
+        if (output instanceof GameOutput.ResumeRefused refused) {
+            PendingResume pending = pendingResumes.remove(refused.session());
+            if (pending != null) {
+                LOG.info("resume request {} refused by the world", refused.session());
+                pending.listener().refused();
+            }
+            return;
+        }
         Live live = sessions.get(output.session());
-        if (live == null || !live.session().acceptOutput(output.seq())) {
+        if (live == null || live.session().holdDuringReplay(output) || !live.session().acceptOutput(output.seq())) {
+            return;
+        }
+        if (output instanceof GameOutput.Moved moved) {
+            movedAway(live.session(), moved.toGateway());
             return;
         }
         Session session = live.session();
@@ -165,7 +203,16 @@ public final class SessionManager {
      * issues a new one and retires the one before. Never log it.
      */
     public String resumeToken(Session session) {
-        return tokens.issue(session.id());
+        String token = tokens.issue(session.id());
+        announceToken(session, token);
+        return token;
+    }
+
+    /** Tells the world the hash of the session's current token, so that any gateway can take it up. */
+    private void announceToken(Session session, String token) {
+        long at = clock.getAsLong();
+        String hash = ResumeTokens.hash(token);
+        publisher.publishAlways(session, seq -> new PlayerInput.ResumeToken(session.id(), gatewayId, seq, at, hash));
     }
 
     /**
@@ -178,7 +225,105 @@ public final class SessionManager {
         if (!session.resumable()) {
             close(session, "connection lost");
         } else if (sessions.containsKey(session.id()) && session.detach(lost, clock.getAsLong())) {
+            long at = clock.getAsLong();
+            publisher.publishAlways(session, seq -> new PlayerInput.Detached(session.id(), gatewayId, seq, at));
             LOG.info("session {} lost its connection; its output is kept for {} s", session.id(), resumeWindowMs / 1000);
+        }
+    }
+
+    /**
+     * A client comes back on {@code connection} with the token it was given, having seen every output
+     * up to {@code lastSeen}. A session of this gateway is taken up at once; any other token goes to
+     * the world, which hands the session over from whichever gateway held it (alive or not) or
+     * refuses. Either way {@code listener} hears the outcome, before any output is shown.
+     */
+    public void resume(String token, SessionConnection connection, long lastSeen, String protocol, String address,
+            ResumeListener listener) {
+        Optional<Resumed> here = resume(token);
+        if (here.isPresent()) {
+            Session session = here.get().session();
+            listener.resumed(session, here.get().nextToken());
+            reattach(session, connection, lastSeen);
+            announceToken(session, here.get().nextToken());
+            return;
+        }
+        if (!ResumeTokens.plausible(token)) {
+            listener.refused();
+            return;
+        }
+        String request = SessionIds.next();
+        String next = ResumeTokens.newToken();
+        pendingResumes.put(request, new PendingResume(connection, lastSeen, next, protocol, address, listener));
+        Session asking = new Session(request, protocol, address, null);
+        long at = clock.getAsLong();
+        String tokenHash = ResumeTokens.hash(token);
+        String nextHash = ResumeTokens.hash(next);
+        publisher.publishAlways(asking, seq -> new PlayerInput.Resume(request, gatewayId, seq, at, tokenHash, nextHash,
+                protocol, address));
+        LOG.info("resume request {} from {}: not a session of this gateway, the world is asked", request, address);
+    }
+
+    /** The world handed a session over to this gateway: the waiting client gets it, then what it missed. */
+    private void handedOver(GameOutput.Resumed resumed) {
+        PendingResume pending = pendingResumes.remove(resumed.session());
+        if (pending == null) {
+            return; // answered before: the first answer counted
+        }
+        Session session = new Session(resumed.resumed(), pending.protocol(), pending.address(), pending.connection(), true);
+        session.handedOver(resumed.object(), resumed.nextInputSeq(), pending.lastSeen());
+        register(session);
+        tokens.adopt(session.id(), pending.nextToken());
+        LOG.info("session {} handed over from gateway {} (resume request {}); searching its missed output",
+                session.id(), resumed.fromGateway(), resumed.session());
+        pending.listener().resumed(session, pending.nextToken());
+        long since = resumed.detachedAt() > 0 ? resumed.detachedAt() - MISSED_SEARCH_MARGIN_MS
+                : clock.getAsLong() - resumeWindowMs - MISSED_SEARCH_MARGIN_MS;
+        Thread search = new Thread(() -> {
+            List<GameOutput> found = null;
+            try {
+                found = missedOutput.after(resumed.fromGateway(), session.id(), pending.lastSeen(), since);
+            } catch (RuntimeException e) {
+                LOG.warn("session {}: the search for its missed output failed: {}", session.id(), e.toString());
+            }
+            foundMissed.add(new FoundMissed(session, found));
+        }, "missed-output-" + session.id());
+        search.setDaemon(true);
+        search.start();
+    }
+
+    /**
+     * How far before the moment a client lost its connection the search for its missed output
+     * begins: output shown to a connection that was already dead (a sleeping laptop is noticed
+     * only after pings go unanswered), and the clocks of the world and of the gateways differing.
+     */
+    static final long MISSED_SEARCH_MARGIN_MS = 120_000;
+
+    /** Shows what handed-over sessions missed, then the live output held meanwhile. On the output thread. */
+    private void showFoundMissed() {
+        for (FoundMissed found; (found = foundMissed.poll()) != null;) {
+            Session session = found.session();
+            List<GameOutput> held = session.endReplay();
+            List<GameOutput> missed = found.outputs() == null ? List.of() : found.outputs();
+            long lastSeen = session.lastOutputSeq();
+            boolean gap = found.outputs() == null || (!missed.isEmpty() && missed.get(0).seq() > lastSeen + 1
+                    && (missed.get(0).seq() >>> 32) == (lastSeen >>> 32));
+            if (gap) {
+                session.connection().text(MISSED);
+            }
+            missed.forEach(this::deliver);
+            held.forEach(this::deliver);
+            LOG.info("session {} resumed after output {}: {} missed output(s) shown{}", session.id(), lastSeen,
+                    missed.size(), gap ? ", some no longer found" : "");
+        }
+    }
+
+    /** The world moved this session to another gateway: forget it here, without closing it in the world. */
+    private void movedAway(Session session, String toGateway) {
+        sessions.remove(session.id());
+        tokens.forget(session.id());
+        LOG.info("session {} moved to gateway {}", session.id(), toGateway);
+        if (session.attached()) {
+            session.connection().close("{yellow}This session was taken up on another connection.{/}");
         }
     }
 
@@ -238,6 +383,7 @@ public final class SessionManager {
      * closes the sessions whose client did not come back within the resume window.
      */
     public void tick(long now) {
+        showFoundMissed();
         for (Live live : sessions.values()) {
             live.gate().expire(now, SECRET_HOLD_MS);
             long lost = live.session().detachedAt();

@@ -3,7 +3,7 @@ package org.mudbackbone.gateway.websocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import org.mudbackbone.gateway.session.ResumeListener;
 import org.mudbackbone.gateway.session.Session;
 import org.mudbackbone.gateway.session.SessionManager;
 import org.slf4j.Logger;
@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
  * One connection in our JSON subprotocol. The client speaks first: {@code hello} opens a new
  * session, {@code resume} (with its token and the last {@code seq} it saw) takes up an old one.
  * Either way the client is sent the session's ID and a fresh token; a token works once. Then
- * {@code line} and {@code oob} messages are input. Runs on the connection's event loop.
+ * {@code line} and {@code oob} messages are input. Runs on the connection's event loop, except the
+ * outcome of a resume the world answered, which comes on the output thread.
  */
-final class JsonSession {
+final class JsonSession implements ResumeListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonSession.class);
 
@@ -24,6 +25,8 @@ final class JsonSession {
     private final String address;
     private final int maxLineBytes;
     private Session session;
+    private boolean resuming;
+    private boolean closed;
 
     JsonSession(SessionManager sessions, JsonConnection connection, String address, int maxLineBytes) {
         this.sessions = sessions;
@@ -32,11 +35,11 @@ final class JsonSession {
         this.maxLineBytes = maxLineBytes;
     }
 
-    boolean started() {
-        return session != null;
+    synchronized boolean started() {
+        return session != null || resuming;
     }
 
-    void message(String text) {
+    synchronized void message(String text) {
         JsonNode message;
         try {
             message = JsonConnection.JSON.readTree(text);
@@ -62,21 +65,43 @@ final class JsonSession {
     }
 
     private void begin(String type, JsonNode message) {
-        if ("resume".equals(type)) {
-            Optional<SessionManager.Resumed> resumed = sessions.resume(message.path("token").asText(""));
-            if (resumed.isPresent()) {
-                session = resumed.get().session();
-                sendSession("resumed", resumed.get().nextToken());
-                sessions.reattach(session, connection, message.path("seq").asLong(-1));
-                return;
-            }
-            error("resume-refused", "That session has ended or the token is not valid; here is a new one.");
-        } else if (!"hello".equals(type)) {
+        if (resuming) {
+            error("bad-message", "Wait for the answer to your resume.");
+        } else if ("resume".equals(type)) {
+            resuming = true;
+            sessions.resume(message.path("token").asText(""), connection, message.path("seq").asLong(-1),
+                    "websocket", address, this);
+        } else if ("hello".equals(type)) {
+            openFresh();
+        } else {
             error("bad-message", "Say hello (or resume) first.");
-            return;
         }
+    }
+
+    private void openFresh() {
         session = sessions.open("websocket", address, connection, true);
         sendSession("session", sessions.resumeToken(session));
+    }
+
+    @Override
+    public synchronized void resumed(Session resumed, String nextToken) {
+        resuming = false;
+        session = resumed;
+        if (closed) {
+            sessions.detach(resumed, connection); // the client left while the world was asked
+            return;
+        }
+        sendSession("resumed", nextToken);
+    }
+
+    @Override
+    public synchronized void refused() {
+        resuming = false;
+        if (closed) {
+            return;
+        }
+        error("resume-refused", "That session has ended or the token is not valid; here is a new one.");
+        openFresh();
     }
 
     private void sendSession(String type, String token) {
@@ -120,7 +145,8 @@ final class JsonSession {
     }
 
     /** The connection ended: the session waits for its client to come back. */
-    void closed() {
+    synchronized void closed() {
+        closed = true;
         if (session != null) {
             sessions.detach(session, connection);
         }

@@ -48,6 +48,25 @@ public final class Game {
         return tx.get(SessionLink.idFor(sessionId), SessionLink.class);
     }
 
+    /**
+     * The session whose client holds the resume token with this hash, or {@code null}. The hashes
+     * are compared again in constant time after the index lookup.
+     */
+    public SessionLink sessionHoldingToken(String tokenHash) {
+        if (tokenHash == null || tokenHash.isEmpty()) {
+            return null;
+        }
+        for (String id : tx.find(tx.state().resumeTokens, tokenHash)) {
+            SessionLink link = tx.get(id, SessionLink.class);
+            if (link != null && link.resumeHash() != null && java.security.MessageDigest.isEqual(
+                    link.resumeHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    tokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                return link;
+            }
+        }
+        return null;
+    }
+
     /** Sessions controlling a character. */
     public List<SessionLink> controllers(String characterId) {
         return tx.find(tx.state().controllers, characterId).stream()
@@ -124,6 +143,14 @@ public final class Game {
      * numbers only grow, across restarts too (see {@link org.mudbackbone.world.model.WorldTerm}),
      * and cost no state write.
      */
+    /**
+     * Output addressed to a session ID on a given gateway, whatever state says of it: the answer to
+     * a resume request (which has no session yet), or the notice to a gateway that lost a session.
+     */
+    public void sendTo(String gateway, String sessionId, LongFunction<GameOutput> output) {
+        outbox.add(gateway, output.apply(tx.takeOutputSeq(sessionId)));
+    }
+
     public void send(SessionLink link, LongFunction<GameOutput> output) {
         SessionLink current = session(link.session());
         if (current == null) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.mudbackbone.broker.markup.Markup;
+import org.mudbackbone.broker.message.GameOutput;
 import org.mudbackbone.broker.message.PlayerInput;
 import org.mudbackbone.world.account.Logins;
 import org.mudbackbone.world.command.Commands;
@@ -105,6 +106,10 @@ public final class InputHandler {
             open(game, opened);
             return;
         }
+        if (input instanceof PlayerInput.Resume resume) {
+            resume(game, resume);
+            return;
+        }
         SessionLink link = game.session(input.session());
         if (link == null) {
             if (input instanceof PlayerInput.Closed) {
@@ -140,6 +145,10 @@ public final class InputHandler {
             game.prompt(link);
         } else if (input instanceof PlayerInput.Closed) {
             close(game, link);
+        } else if (input instanceof PlayerInput.ResumeToken token) {
+            game.put(link.withResumeHash(token.tokenHash()));
+        } else if (input instanceof PlayerInput.Detached detached) {
+            game.put(link.detached(detached.at()));
         }
         // ClientInfo and Oob: the sample game has no use for them yet; a game reads them here
     }
@@ -156,6 +165,30 @@ public final class InputHandler {
                 opened.protocol(), opened.address());
         game.msgSession(link, LookCommand.BANNER);
         game.prompt(link);
+    }
+
+    /**
+     * A client came to a gateway with a resume token: the session holding it moves to that gateway,
+     * its client gets the next token, and the gateway it leaves forgets it. The answer goes to the
+     * request's own ID, since the asking gateway does not know the session yet.
+     */
+    private void resume(Game game, PlayerInput.Resume request) {
+        SessionLink link = game.sessionHoldingToken(request.tokenHash());
+        if (link == null) {
+            LOG.info("resume request {} from gateway {} refused: no session holds that token", request.session(),
+                    request.gateway());
+            game.sendTo(request.gateway(), request.session(), seq -> new GameOutput.ResumeRefused(request.session(), seq));
+            return;
+        }
+        String from = link.gateway();
+        game.put(link.movedTo(request.gateway(), request.nextTokenHash()));
+        game.sendTo(request.gateway(), request.session(), seq -> new GameOutput.Resumed(request.session(), seq,
+                link.session(), link.character(), link.lastInputSeq() + 1, from, link.detachedAt()));
+        if (!from.equals(request.gateway())) {
+            game.sendTo(from, link.session(), seq -> new GameOutput.Moved(link.session(), seq, request.gateway()));
+        }
+        LOG.info("session {} resumed on gateway {} ({} from {}), was on gateway {}", link.session(), request.gateway(),
+                request.protocol(), request.address(), from);
     }
 
     private void close(Game game, SessionLink link) {

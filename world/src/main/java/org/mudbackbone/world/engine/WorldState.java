@@ -30,7 +30,10 @@ public final class WorldState {
     /** Every logged-in session, under one key. */
     final ObjectIndex loggedIn = new ObjectIndex(o -> o instanceof SessionLink s && s.character() != null ? "all" : null);
 
-    private final List<ObjectIndex> indexes = List.of(contents, controllers, loggedIn);
+    /** A resume token's hash to the session whose client holds it. */
+    final ObjectIndex resumeTokens = new ObjectIndex(o -> o instanceof SessionLink s ? s.resumeHash() : null);
+
+    private final List<ObjectIndex> indexes = List.of(contents, controllers, loggedIn, resumeTokens);
 
     List<ObjectIndex> indexes() {
         return indexes;
