@@ -97,10 +97,10 @@ public class GatewayService {
     @PreDestroy
     void stop() throws InterruptedException {
         LOG.info("gateway {} stopping: {} sessions", config.id(), sessions == null ? 0 : sessions.count());
-        protocols.forEach(ProtocolServer::stop);
         if (sessions != null) {
-            sessions.sessions().forEach(s -> sessions.close(s, "gateway shutting down"));
+            sessions.shutdown(); // before the ports close: a client told to reconnect resumes elsewhere
         }
+        protocols.forEach(ProtocolServer::stop);
         if (dispatcher != null) {
             dispatcher.close();
         }

@@ -40,6 +40,14 @@ public interface SessionConnection {
     /** Renders with this many colours from now on ({@code null}: as the client negotiated). */
     void colours(Integer colours);
 
-    /** Shows a last message (markup) and closes the connection. */
+    /** Shows a last message (markup) and closes the connection: the session is over for this client. */
     void close(String markup);
+
+    /**
+     * Shows a notice (markup) and closes the connection while the session lives on, for a client
+     * that can come back to it ({@link SessionManager#resume}). By default the same as {@link #close}.
+     */
+    default void drop(String markup) {
+        close(markup);
+    }
 }

@@ -303,7 +303,8 @@ public final class SessionManager {
         for (FoundMissed found; (found = foundMissed.poll()) != null;) {
             Session session = found.session();
             List<GameOutput> held = session.endReplay();
-            List<GameOutput> missed = found.outputs() == null ? List.of() : found.outputs();
+            List<GameOutput> missed = found.outputs() == null ? List.of()
+                    : found.outputs().stream().filter(SessionManager::worthReplaying).toList();
             long lastSeen = session.lastOutputSeq();
             boolean gap = found.outputs() == null || (!missed.isEmpty() && missed.get(0).seq() > lastSeen + 1
                     && (missed.get(0).seq() >>> 32) == (lastSeen >>> 32));
@@ -315,6 +316,17 @@ public final class SessionManager {
             LOG.info("session {} resumed after output {}: {} missed output(s) shown{}", session.id(), lastSeen,
                     missed.size(), gap ? ", some no longer found" : "");
         }
+    }
+
+    /**
+     * What a client shown its missed output should see again: what it was shown, and a question for
+     * a secret still open. Not the world's notes to the old gateway (an attach already in force, the
+     * move that brought the session here).
+     */
+    private static boolean worthReplaying(GameOutput output) {
+        return output instanceof GameOutput.Text || output instanceof GameOutput.Prompt
+                || output instanceof GameOutput.Oob || output instanceof GameOutput.AskSecret
+                || output instanceof GameOutput.Preferences;
     }
 
     /** The world moved this session to another gateway: forget it here, without closing it in the world. */
@@ -389,6 +401,23 @@ public final class SessionManager {
             long lost = live.session().detachedAt();
             if (lost >= 0 && now - lost > resumeWindowMs) {
                 close(live.session(), "did not come back within " + resumeWindowMs / 1000 + " s");
+            }
+        }
+    }
+
+    /**
+     * The gateway is shutting down: a session that can be resumed is left for its client to take up
+     * at another gateway (the world hears that its client is gone); any other session is closed.
+     */
+    public void shutdown() {
+        for (Live live : sessions.values()) {
+            Session session = live.session();
+            if (session.resumable()) {
+                SessionConnection connection = session.connection();
+                detach(session, connection);
+                connection.drop("{yellow}This gateway is going away; reconnecting...{/}");
+            } else {
+                close(session, "gateway shutting down");
             }
         }
     }

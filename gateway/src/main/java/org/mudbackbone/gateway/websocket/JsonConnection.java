@@ -74,6 +74,14 @@ final class JsonConnection implements SessionConnection {
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
+    /** A notice, then the end of this connection (1012, service restart): the client comes back and resumes. */
+    @Override
+    public void drop(String markup) {
+        text(markup);
+        channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.SERVICE_RESTART))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
     /** The gateway's own messages about the session (its ID and token, a refused resume). */
     void control(Body body) {
         send(body);

@@ -35,7 +35,8 @@ class HandoverTest {
     private final List<GameOutput> oldTopic = List.of(
             new GameOutput.Text("s1", 7, "seen already"),
             new GameOutput.Text("s1", 8, "missed one"),
-            new GameOutput.Prompt("s1", 9, "> ", 3));
+            new GameOutput.Prompt("s1", 9, "> ", 3),
+            new GameOutput.Moved("s1", 10, "g2")); // the world's note to the old gateway, found there too
     private final AtomicReference<String> searched = new AtomicReference<>();
     private final AtomicLong searchedSince = new AtomicLong();
     private final SessionManager sessions = new SessionManager("g2", publisher, hasher, clock::get,
@@ -88,7 +89,7 @@ class HandoverTest {
         sessions.deliver(new GameOutput.Resumed(request.session(), 0, "s1", "char:a", 4, "g1", 990_000));
         assertNotNull(outcome.session.get(), "the client has its session");
         assertEquals(request.nextTokenHash(), ResumeTokens.hash(outcome.token.get()), "its next token is the one the world was told of");
-        sessions.deliver(new GameOutput.Text("s1", 10, "live, while the search runs"));
+        sessions.deliver(new GameOutput.Text("s1", 11, "live, while the search runs"));
         assertEquals(List.of(), client.texts, "nothing shown before what was missed");
 
         await().until(() -> searched.get() != null);
@@ -96,6 +97,7 @@ class HandoverTest {
             sessions.tick(clock.get());
             assertEquals(List.of("missed one", "live, while the search runs"), client.texts);
         });
+        assertEquals(1, sessions.count(), "the move found in the old gateway's output is not done here");
         assertEquals("g1/s1", searched.get());
         assertEquals(990_000 - SessionManager.MISSED_SEARCH_MARGIN_MS, searchedSince.get());
 
