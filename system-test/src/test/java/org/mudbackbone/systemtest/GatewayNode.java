@@ -11,7 +11,12 @@ final class GatewayNode implements AutoCloseable {
     private final ApplicationContext context;
 
     GatewayNode(String bootstrapServers, String namespace, String gatewayId) {
-        context = ApplicationContext.run(Map.of(
+        this(bootstrapServers, namespace, gatewayId, Map.of());
+    }
+
+    /** @param more further settings, such as a short resume window for one test */
+    GatewayNode(String bootstrapServers, String namespace, String gatewayId, Map<String, Object> more) {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 "mud.world.enabled", false,
                 "mud.gateway.id", gatewayId,
                 "mud.gateway.bootstrap-servers", bootstrapServers,
@@ -21,6 +26,8 @@ final class GatewayNode implements AutoCloseable {
                 "mud.gateway.websocket.port", 0,
                 "mud.gateway.telnet.tls-port", -1,
                 "micronaut.server.port", -1));
+        settings.putAll(more);
+        context = ApplicationContext.run(settings);
     }
 
     int telnetPort() {

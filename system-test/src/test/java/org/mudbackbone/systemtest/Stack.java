@@ -32,6 +32,11 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack start(String bootstrapServers) {
+        return start(bootstrapServers, Map.of());
+    }
+
+    /** @param gatewaySettings further gateway settings, such as a short resume window for one test */
+    static Stack start(String bootstrapServers, Map<String, Object> gatewaySettings) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> worldProps = new HashMap<>(Map.of(
                 "mud.gateway.enabled", false,
@@ -58,6 +63,8 @@ final class Stack implements AutoCloseable {
                 "endpoints.health.details-visible", "ANONYMOUS",
                 "endpoints.prometheus.sensitive", false));
         gatewayProps.put("mud.gateway.websocket.port", 0);
+        gatewayProps.put("mud.gateway.websocket.tls-port", 0);
+        gatewayProps.putAll(gatewaySettings);
         EmbeddedServer gateway = ApplicationContext.run(EmbeddedServer.class, gatewayProps);
         return new Stack(gatewayId, new Topics("test-" + run), world, gateway, bootstrapServers);
     }
@@ -68,6 +75,15 @@ final class Stack implements AutoCloseable {
 
     int webPort() {
         return gateway.getApplicationContext().getBean(WebSocketProtocol.class).port();
+    }
+
+    /** How many sessions the gateway holds. */
+    int gatewaySessions() {
+        return gateway.getApplicationContext().getBean(org.mudbackbone.gateway.GatewayService.class).sessions().count();
+    }
+
+    int webTlsPort() {
+        return gateway.getApplicationContext().getBean(WebSocketProtocol.class).tlsPort();
     }
 
     int telnetTlsPort() {

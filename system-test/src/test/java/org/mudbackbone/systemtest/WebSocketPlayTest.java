@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,6 +191,47 @@ class WebSocketPlayTest {
                 allowed.hello();
                 allowed.awaitMessage("session");
             }
+        }
+    }
+
+    @Test
+    void theWebClientAndTheWebSocketAreServedOverTlsWithTheGatewaysCertificate(KafkaBroker broker) throws Exception {
+        try (Stack stack = Stack.start(broker.bootstrapServers())) {
+            HttpClient tls = HttpClient.newBuilder().sslContext(TrustingTls.context()).build();
+            String base = "127.0.0.1:" + stack.webTlsPort();
+            HttpResponse<String> page = tls.send(HttpRequest.newBuilder(URI.create("https://" + base + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"),
+                    page.headers().toString());
+            try (WebSocketTestClient wss = new WebSocketTestClient(tls, "wss://" + base + "/ws", WebSocketTestClient.JSON,
+                    "https://" + base)) {
+                wss.hello();
+                wss.awaitMessage("session");
+                wss.awaitText("Welcome to the MUD backbone");
+            }
+        }
+    }
+
+    @Test
+    void aTokenPastTheResumeWindowIsRefusedWithAFreshLogin(KafkaBroker broker) throws Exception {
+        int windowSeconds = 2;
+        try (Stack stack = Stack.start(broker.bootstrapServers(),
+                java.util.Map.of("mud.gateway.resume-window-seconds", windowSeconds))) {
+            WebSocketTestClient gone = new WebSocketTestClient(stack.webPort(), WebSocketTestClient.JSON);
+            gone.hello();
+            String token = gone.awaitMessage("session").path("token").asText();
+            gone.awaitText("Welcome to the MUD backbone");
+            gone.cut();
+            Waits.until("the session ended after the resume window", Waits.ANSWER.plusSeconds(windowSeconds),
+                    () -> stack.gatewaySessions() == 0, () -> stack.gatewaySessions() + " sessions");
+            try (WebSocketTestClient late = new WebSocketTestClient(stack.webPort(), WebSocketTestClient.JSON)) {
+                late.resume(token, gone.lastSeq());
+                assertEquals("resume-refused", late.awaitMessage("error").path("code").asText());
+                late.awaitMessage("session");
+                late.awaitText("Welcome to the MUD backbone");
+            }
+            gone.close();
         }
     }
 

@@ -37,12 +37,16 @@ final class WebSocketTestClient implements AutoCloseable {
     }
 
     WebSocketTestClient(int port, String subprotocol, String origin) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+        this(HttpClient.newHttpClient(), "ws://127.0.0.1:" + port + "/ws", subprotocol, origin);
+    }
+
+    WebSocketTestClient(HttpClient client, String url, String subprotocol, String origin) {
+        WebSocket.Builder builder = client.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10)).subprotocols(subprotocol);
         if (origin != null) {
             builder.header("Origin", origin);
         }
-        socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new Listener())
+        socket = builder.buildAsync(URI.create(url), new Listener())
                 .orTimeout(Waits.ANSWER.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 

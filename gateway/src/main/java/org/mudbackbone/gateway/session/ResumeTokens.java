@@ -64,6 +64,21 @@ final class ResumeTokens {
         return Optional.of(new Redeemed(sessionId, issue(sessionId)));
     }
 
+    /** The session whose current token {@code token} is, without spending it (a bearer token). */
+    synchronized Optional<String> holder(String token) {
+        if (!plausible(token)) {
+            return Optional.empty();
+        }
+        String hash = hash(token);
+        String sessionId = sessionByHash.get(hash);
+        String current = sessionId == null ? null : hashBySession.get(sessionId);
+        if (current == null || !MessageDigest.isEqual(current.getBytes(StandardCharsets.US_ASCII),
+                hash.getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return Optional.of(sessionId);
+    }
+
     /** Whether {@code token} could be a token at all (anything else is refused before any lookup). */
     static boolean plausible(String token) {
         return token != null && !token.isEmpty() && token.length() <= 64;

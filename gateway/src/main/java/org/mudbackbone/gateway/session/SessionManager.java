@@ -195,6 +195,28 @@ public final class SessionManager {
 
     private long resumeWindowMs = RESUME_WINDOW_MS;
 
+    /**
+     * The live session whose client holds {@code token}, without spending the token: for protocols
+     * that present it with every request (HTTP's bearer token).
+     */
+    public Optional<Session> holding(String token) {
+        return tokens.holder(token).map(sessions::get).map(Live::session);
+    }
+
+    /** A session by ID, if this gateway holds it. */
+    public Optional<Session> find(String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId)).map(Live::session);
+    }
+
+    /** Outputs a session kept, and whether some after the number asked for were no longer kept. */
+    public record Kept(List<GameOutput> outputs, boolean gap) {}
+
+    /** The session's kept outputs numbered after {@code after}, in order (a reader that polls). */
+    public Kept keptAfter(Session session, long after) {
+        OutputHistory.Replay replay = session.history().after(after);
+        return new Kept(replay.outputs(), replay.gap());
+    }
+
     /** A session taken up again: the session, and the token for the next time (the one used is spent). */
     public record Resumed(Session session, String nextToken) {}
 

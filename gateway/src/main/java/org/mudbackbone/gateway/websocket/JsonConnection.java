@@ -9,8 +9,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.io.IOException;
 import java.io.StringWriter;
-import org.mudbackbone.broker.markup.Markup;
 import org.mudbackbone.broker.message.GameOutput;
+import org.mudbackbone.gateway.render.OutputJson;
 import org.mudbackbone.gateway.session.SessionConnection;
 
 /**
@@ -31,27 +31,27 @@ final class JsonConnection implements SessionConnection {
     @Override
     public void show(GameOutput output) {
         if (output instanceof GameOutput.Text text) {
-            send(writer -> markup(writer, "text", output.seq(), text.markup()));
+            send(writer -> OutputJson.markup(writer, "text", output.seq(), text.markup()));
         } else if (output instanceof GameOutput.Prompt prompt) {
-            send(writer -> markup(writer, "prompt", output.seq(), prompt.markup()));
+            send(writer -> OutputJson.markup(writer, "prompt", output.seq(), prompt.markup()));
         } else if (output instanceof GameOutput.Oob oob) {
-            send(writer -> oob(writer, output.seq(), oob.pkg(), oob.json()));
+            send(writer -> OutputJson.oob(writer, output.seq(), oob.pkg(), oob.json()));
         }
     }
 
     @Override
     public void text(String markup) {
-        send(writer -> markup(writer, "text", -1, markup));
+        send(writer -> OutputJson.markup(writer, "text", -1, markup));
     }
 
     @Override
     public void prompt(String markup) {
-        send(writer -> markup(writer, "prompt", -1, markup));
+        send(writer -> OutputJson.markup(writer, "prompt", -1, markup));
     }
 
     @Override
     public void oob(String pkg, String json) {
-        send(writer -> oob(writer, -1, pkg, json));
+        send(writer -> OutputJson.oob(writer, -1, pkg, json));
     }
 
     @Override
@@ -69,7 +69,7 @@ final class JsonConnection implements SessionConnection {
 
     @Override
     public void close(String markup) {
-        send(writer -> markup(writer, "closed", -1, markup));
+        send(writer -> OutputJson.markup(writer, "closed", -1, markup));
         channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
                 .addListener(ChannelFutureListener.CLOSE);
     }
@@ -101,24 +101,5 @@ final class JsonConnection implements SessionConnection {
             throw new IllegalStateException("writing JSON to a string cannot fail", e);
         }
         channel.writeAndFlush(new TextWebSocketFrame(out.toString()));
-    }
-
-    private static void markup(JsonGenerator writer, String type, long seq, String markup) throws IOException {
-        writer.writeStringField("type", type);
-        if (seq >= 0) {
-            writer.writeNumberField("seq", seq);
-        }
-        writer.writeStringField("markup", markup);
-        writer.writeStringField("plain", Markup.plain(markup));
-    }
-
-    private static void oob(JsonGenerator writer, long seq, String pkg, String json) throws IOException {
-        writer.writeStringField("type", "oob");
-        if (seq >= 0) {
-            writer.writeNumberField("seq", seq);
-        }
-        writer.writeStringField("package", pkg);
-        writer.writeFieldName("data");
-        writer.writeRawValue(json.isBlank() ? "null" : json); // the world's JSON, checked when it was made
     }
 }
