@@ -16,12 +16,23 @@ public interface ProtocolServer {
     /** Opens its ports; sessions it makes go to {@code gateway.sessions()}. */
     void start(GatewayContext gateway);
 
-    /** Closes its ports; the sessions themselves are closed by the service afterwards. */
-    void stop();
+    /** Its bound ports, or {@code null} before it started. */
+    BoundPorts ports();
+
+    /** Closes its ports; the sessions themselves are closed by the service. */
+    default void stop() {
+        if (ports() != null) {
+            ports().close();
+        }
+    }
 
     /** Whether its ports are open. */
-    boolean healthy();
+    default boolean healthy() {
+        return ports() != null && ports().open();
+    }
 
     /** Its ports and figures, for the health details. */
-    Map<String, Object> details();
+    default Map<String, Object> details() {
+        return ports() == null ? Map.of() : ports().details();
+    }
 }

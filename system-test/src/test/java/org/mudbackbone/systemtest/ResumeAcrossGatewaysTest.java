@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,13 +77,9 @@ class ResumeAcrossGatewaysTest {
                 after.resume(token, lastSeen);
                 after.awaitMessage("resumed");
                 after.awaitText("says, \"line " + LINES + "\"");
-                List<Integer> heard = new ArrayList<>(said(before.plain()));
-                heard.addAll(said(after.plain()));
-                List<Integer> expected = new ArrayList<>();
-                for (int i = 1; i <= LINES; i++) {
-                    expected.add(i);
-                }
-                assertEquals(expected, heard, "every line heard once, in order, across the gateways");
+                List<Integer> heard = new ArrayList<>(Names.linesSaid(before.plain()));
+                heard.addAll(Names.linesSaid(after.plain()));
+                assertEquals(Names.oneTo(LINES), heard, "every line heard once, in order, across the gateways");
                 assertTrue(!after.plain().contains("no longer kept"), "nothing reported missing: " + after.plain());
 
                 after.line("say back on the other gateway");
@@ -94,16 +88,5 @@ class ResumeAcrossGatewaysTest {
             }
             before.close();
         }
-    }
-
-    private static final Pattern SAID = Pattern.compile("says, \"line (\\d+)\"");
-
-    private static List<Integer> said(String text) {
-        List<Integer> numbers = new ArrayList<>();
-        Matcher m = SAID.matcher(text);
-        while (m.find()) {
-            numbers.add(Integer.parseInt(m.group(1)));
-        }
-        return numbers;
     }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mudbackbone.broker.testing.KafkaBroker;
 
@@ -18,21 +17,11 @@ import org.mudbackbone.broker.testing.KafkaBroker;
  */
 abstract class TwoPlayersMeet {
 
-    /** Letters only, as names must be; unique so runs on a shared broker do not collide. */
-    private static String name(String prefix) {
-        Random random = new Random();
-        StringBuilder name = new StringBuilder(prefix);
-        for (int i = 0; i < 6; i++) {
-            name.append((char) ('a' + random.nextInt(26)));
-        }
-        return name.toString();
-    }
-
     @Test
     void twoTelnetPlayersCreateCharactersMeetAndTalk(KafkaBroker broker) throws Exception {
-        String alice = name("Alice");
-        String bob = name("Bob");
-        String password = "correct-horse-" + name("x");
+        String alice = Names.unique("Alice");
+        String bob = Names.unique("Bob");
+        String password = "correct-horse-" + Names.unique("x");
         try (Stack stack = Stack.start(broker.bootstrapServers());
                 TelnetTestClient a = new TelnetTestClient(stack.telnetPort());
                 TelnetTestClient b = new TelnetTestClient(stack.telnetPort())) {
@@ -72,7 +61,7 @@ abstract class TwoPlayersMeet {
 
     @Test
     void passwordEchoIsSuppressedWhenTheWorldAsksForASecret(KafkaBroker broker) throws Exception {
-        String carol = name("Carol");
+        String carol = Names.unique("Carol");
         try (Stack stack = Stack.start(broker.bootstrapServers());
                 TelnetTestClient c = new TelnetTestClient(stack.telnetPort())) {
             c.awaitText("Welcome");

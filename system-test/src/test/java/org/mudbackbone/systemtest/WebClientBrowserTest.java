@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,19 +59,10 @@ class WebClientBrowserTest {
         }
     }
 
-    private static String name(String prefix) {
-        Random random = new Random();
-        StringBuilder name = new StringBuilder(prefix);
-        for (int i = 0; i < 6; i++) {
-            name.append((char) ('a' + random.nextInt(26)));
-        }
-        return name.toString();
-    }
-
     @Test
     void aPlayerLogsInLooksFollowsAnExitAndResumesAfterTheConnectionIsCut(KafkaBroker broker) throws Exception {
-        String hero = name("Web");
-        String other = name("Tel");
+        String hero = Names.unique("Web");
+        String other = Names.unique("Tel");
         try (Stack stack = Stack.start(broker.bootstrapServers());
                 CuttableProxy network = new CuttableProxy(stack.webPort());
                 TelnetTestClient talker = new TelnetTestClient(stack.telnetPort())) {
@@ -121,8 +111,8 @@ class WebClientBrowserTest {
 
     @Test
     void markupAndHtmlAPlayerSaysAreShownAsTextAndNeverRun(KafkaBroker broker) throws Exception {
-        String hero = name("Web");
-        String attacker = name("Evil");
+        String hero = Names.unique("Web");
+        String attacker = Names.unique("Evil");
         String html = "<img src=x onerror=alert(1)><script>alert(2)</script>";
         try (Stack stack = Stack.start(broker.bootstrapServers());
                 TelnetTestClient evil = new TelnetTestClient(stack.telnetPort())) {

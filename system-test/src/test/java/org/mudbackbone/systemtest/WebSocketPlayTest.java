@@ -12,10 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mudbackbone.broker.testing.EmbeddedKafkaExtension;
@@ -27,15 +24,6 @@ class WebSocketPlayTest {
 
     private static final String PASSWORD = "correct-horse-battery";
 
-    private static String name(String prefix) {
-        Random random = new Random();
-        StringBuilder name = new StringBuilder(prefix);
-        for (int i = 0; i < 6; i++) {
-            name.append((char) ('a' + random.nextInt(26)));
-        }
-        return name.toString();
-    }
-
     @Test
     void aPlayerPlaysOverEachSubprotocol(KafkaBroker broker) throws Exception {
         try (Stack stack = Stack.start(broker.bootstrapServers())) {
@@ -44,7 +32,7 @@ class WebSocketPlayTest {
                 JsonNode session = json.awaitMessage("session");
                 assertTrue(session.path("token").asText().length() >= 22, "a token of at least 128 bits: " + session);
                 json.awaitText("Welcome to the MUD backbone");
-                json.line("create " + name("Js") + " " + PASSWORD);
+                json.line("create " + Names.unique("Js") + " " + PASSWORD);
                 json.awaitText("Town Square");
                 JsonNode room = json.messages().stream()
                         .filter(m -> "text".equals(m.path("type").asText()) && m.path("plain").asText().contains("Exits:"))
@@ -57,18 +45,18 @@ class WebSocketPlayTest {
                 assertEquals("telnet.mudstandards.org", telnet.subprotocol());
                 Waits.until("telnet negotiation in binary frames", Waits.ANSWER,
                         () -> telnet.rawBinary().indexOf((char) 255) >= 0, telnet::rawBinary);
-                telnet.sendBinary("create " + name("Tn") + " " + PASSWORD + "\r\n");
+                telnet.sendBinary("create " + Names.unique("Tn") + " " + PASSWORD + "\r\n");
                 telnet.awaitText("Town Square");
             }
             try (WebSocketTestClient gmcp = new WebSocketTestClient(stack.webPort(), "gmcp.mudstandards.org")) {
                 gmcp.awaitText("Welcome to the MUD backbone");
-                gmcp.sendBinary("create " + name("Gm") + " " + PASSWORD + "\n");
+                gmcp.sendBinary("create " + Names.unique("Gm") + " " + PASSWORD + "\n");
                 gmcp.awaitText("Town Square");
                 gmcp.awaitText("Room.Info {\"num\":1");
             }
             try (WebSocketTestClient terminal = new WebSocketTestClient(stack.webPort(), "terminal.mudstandards.org")) {
                 terminal.awaitText("Welcome to the MUD backbone");
-                terminal.sendBinary("create " + name("Tm") + " " + PASSWORD + "\r\n");
+                terminal.sendBinary("create " + Names.unique("Tm") + " " + PASSWORD + "\r\n");
                 terminal.awaitText("Town Square");
                 assertTrue(terminal.rawBinary().contains("\u001b["), "ANSI colour in the terminal stream");
             }
@@ -77,8 +65,8 @@ class WebSocketPlayTest {
 
     @Test
     void aCutConnectionResumesWithEveryLineMissedShownOnceInOrder(KafkaBroker broker) throws Exception {
-        String listener = name("Ws");
-        String speaker = name("Tl");
+        String listener = Names.unique("Ws");
+        String speaker = Names.unique("Tl");
         int lines = 30;
         try (Stack stack = Stack.start(broker.bootstrapServers());
                 TelnetTestClient talker = new TelnetTestClient(stack.telnetPort())) {
@@ -107,13 +95,9 @@ class WebSocketPlayTest {
                 assertTrue(!resumed.path("token").asText().equals(token), "a new token after each use");
                 back.awaitText("says, \"line " + lines + "\"");
 
-                List<Integer> heard = new ArrayList<>(said(first.plain()));
-                heard.addAll(said(back.plain()));
-                List<Integer> expected = new ArrayList<>();
-                for (int i = 1; i <= lines; i++) {
-                    expected.add(i);
-                }
-                assertEquals(expected, heard, "every line heard once, in order, across the cut");
+                List<Integer> heard = new ArrayList<>(Names.linesSaid(first.plain()));
+                heard.addAll(Names.linesSaid(back.plain()));
+                assertEquals(Names.oneTo(lines), heard, "every line heard once, in order, across the cut");
                 assertTrue(back.seqs().get(0) > first.lastSeq(), "the replay starts after the last output seen");
             }
             first.close();
@@ -148,8 +132,8 @@ class WebSocketPlayTest {
 
     @Test
     void oneCharacterPlaysFromTelnetAndTheBrowserAtOnceAndEachQuitsAlone(KafkaBroker broker) throws Exception {
-        String hero = name("Both");
-        String other = name("Other");
+        String hero = Names.unique("Both");
+        String other = Names.unique("Other");
         try (Stack stack = Stack.start(broker.bootstrapServers());
                 TelnetTestClient telnet = new TelnetTestClient(stack.telnetPort());
                 TelnetTestClient talker = new TelnetTestClient(stack.telnetPort());
@@ -233,16 +217,5 @@ class WebSocketPlayTest {
             }
             gone.close();
         }
-    }
-
-    private static final Pattern SAID = Pattern.compile("says, \"line (\\d+)\"");
-
-    private static List<Integer> said(String text) {
-        List<Integer> numbers = new ArrayList<>();
-        Matcher m = SAID.matcher(text);
-        while (m.find()) {
-            numbers.add(Integer.parseInt(m.group(1)));
-        }
-        return numbers;
     }
 }

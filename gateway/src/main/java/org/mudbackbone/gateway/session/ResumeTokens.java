@@ -51,17 +51,7 @@ final class ResumeTokens {
 
     /** The session of {@code token} and its next token, if the token is the session's current one. */
     synchronized Optional<Redeemed> redeem(String token) {
-        if (!plausible(token)) {
-            return Optional.empty();
-        }
-        String hash = hash(token);
-        String sessionId = sessionByHash.get(hash);
-        String current = sessionId == null ? null : hashBySession.get(sessionId);
-        if (current == null || !MessageDigest.isEqual(current.getBytes(StandardCharsets.US_ASCII),
-                hash.getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.empty();
-        }
-        return Optional.of(new Redeemed(sessionId, issue(sessionId)));
+        return holder(token).map(sessionId -> new Redeemed(sessionId, issue(sessionId)));
     }
 
     /** The session whose current token {@code token} is, without spending it (a bearer token). */

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mudbackbone.gateway.BoundPorts;
 import org.mudbackbone.gateway.GatewayContext;
 import org.mudbackbone.gateway.ProtocolServer;
 import reactor.netty.DisposableServer;
@@ -18,8 +19,7 @@ public final class TelnetProtocol implements ProtocolServer {
 
     private final TelnetConfig config;
     private GatewayContext gateway;
-    private DisposableServer plain;
-    private DisposableServer tls;
+    private BoundPorts ports;
 
     public TelnetProtocol(TelnetConfig config) {
         this.config = config;
@@ -33,10 +33,10 @@ public final class TelnetProtocol implements ProtocolServer {
     @Override
     public void start(GatewayContext gateway) {
         this.gateway = gateway;
-        plain = TelnetServer.bind(settings(config.port(), null), gateway.sessions());
-        if (config.tlsPort() >= 0) {
-            tls = TelnetServer.bind(settings(config.tlsPort(), gateway.tls().get()), gateway.sessions());
-        }
+        DisposableServer plain = TelnetServer.bind(settings(config.port(), null), gateway.sessions());
+        DisposableServer tls = config.tlsPort() < 0 ? null
+                : TelnetServer.bind(settings(config.tlsPort(), gateway.tls().get()), gateway.sessions());
+        ports = new BoundPorts(plain, tls);
     }
 
     private TelnetServer.Settings settings(int port, SslContext context) {
@@ -52,7 +52,7 @@ public final class TelnetProtocol implements ProtocolServer {
         figures.put("UPTIME", Long.toString(gateway.startedAt() / 1000));
         figures.put("CODEBASE", "MUD backbone");
         figures.put("PORT", Integer.toString(port()));
-        if (tls != null) {
+        if (tlsPort() >= 0) {
             figures.put("SSL", Integer.toString(tlsPort()));
         }
         figures.put("CRAWL DELAY", "-1");
@@ -65,32 +65,18 @@ public final class TelnetProtocol implements ProtocolServer {
         return figures;
     }
 
-    /** The bound telnet port (useful when configured as 0). */
+    /** The bound port (useful when configured as 0). */
     public int port() {
-        return ((InetSocketAddress) plain.address()).getPort();
+        return ports.port();
     }
 
-    /** The bound TLS telnet port, or -1. */
+    /** The bound TLS port, or -1. */
     public int tlsPort() {
-        return tls == null ? -1 : ((InetSocketAddress) tls.address()).getPort();
+        return ports.tlsPort();
     }
 
     @Override
-    public void stop() {
-        for (DisposableServer server : new DisposableServer[] {plain, tls}) {
-            if (server != null) {
-                server.disposeNow(Duration.ofSeconds(5));
-            }
-        }
-    }
-
-    @Override
-    public boolean healthy() {
-        return plain != null && !plain.isDisposed() && (tls == null || !tls.isDisposed());
-    }
-
-    @Override
-    public Map<String, Object> details() {
-        return Map.of("port", port(), "tlsPort", tlsPort());
+    public BoundPorts ports() {
+        return ports;
     }
 }

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.mudbackbone.gateway.BoundPorts;
 import org.mudbackbone.gateway.GatewayContext;
 import org.mudbackbone.gateway.ProtocolServer;
 import org.mudbackbone.gateway.telnet.TelnetServer;
@@ -42,8 +43,7 @@ public final class WebSocketProtocol implements ProtocolServer {
     private final OriginPolicy origins;
     private GatewayContext gateway;
     private WebClientPages pages;
-    private DisposableServer plain;
-    private DisposableServer tls;
+    private BoundPorts ports;
 
     public WebSocketProtocol(WebSocketConfig config) {
         this.config = config;
@@ -59,10 +59,7 @@ public final class WebSocketProtocol implements ProtocolServer {
     public void start(GatewayContext gateway) {
         this.gateway = gateway;
         this.pages = new WebClientPages(gateway.gameName());
-        plain = bind(config.port(), null);
-        if (config.tlsPort() >= 0) {
-            tls = bind(config.tlsPort(), gateway.tls().get());
-        }
+        ports = new BoundPorts(bind(config.port(), null), config.tlsPort() < 0 ? null : bind(config.tlsPort(), gateway.tls().get()));
     }
 
     private DisposableServer bind(int port, SslContext context) {
@@ -151,33 +148,19 @@ public final class WebSocketProtocol implements ProtocolServer {
         }
     }
 
-    /** The bound port of the web client and its WebSocket (useful when configured as 0). */
+    /** The bound port (useful when configured as 0). */
     public int port() {
-        return ((InetSocketAddress) plain.address()).getPort();
+        return ports.port();
     }
 
-    /** The bound HTTPS/WSS port, or -1. */
+    /** The bound TLS port, or -1. */
     public int tlsPort() {
-        return tls == null ? -1 : ((InetSocketAddress) tls.address()).getPort();
+        return ports.tlsPort();
     }
 
     @Override
-    public void stop() {
-        for (DisposableServer server : new DisposableServer[] {plain, tls}) {
-            if (server != null) {
-                server.disposeNow(Duration.ofSeconds(5));
-            }
-        }
-    }
-
-    @Override
-    public boolean healthy() {
-        return plain != null && !plain.isDisposed() && (tls == null || !tls.isDisposed());
-    }
-
-    @Override
-    public Map<String, Object> details() {
-        return Map.of("port", port(), "tlsPort", tlsPort());
+    public BoundPorts ports() {
+        return ports;
     }
 
     private static String address(InetSocketAddress address) {
