@@ -29,6 +29,7 @@ dev_env() {
   export MUD_TELNET_PORT=$TELNET_PORT
   export MUD_TELNET_TLS_PORT=${MUD_TELNET_TLS_PORT:-4443}
   export MUD_WEB_PORT=${MUD_WEB_PORT:-4080}
+  export MUD_HTTP_PORT=${MUD_HTTP_PORT:-4090}
   export MUD_GATEWAY_MANAGEMENT_PORT=${MUD_GATEWAY_MANAGEMENT_PORT:-8081}
   export MUD_WORLD_MANAGEMENT_PORT=${MUD_WORLD_MANAGEMENT_PORT:-8082}
   # the embedded broker allows a 3 s leader-group session (a stock broker's minimum is 6 s)
@@ -84,7 +85,7 @@ stop() { # name
 }
 
 cmd_start() {
-  for p in "$KAFKA_PORT" "$CONTROLLER_PORT" "$TELNET_PORT" "$MUD_TELNET_TLS_PORT" "$MUD_WEB_PORT" "$MUD_GATEWAY_MANAGEMENT_PORT" "$MUD_WORLD_MANAGEMENT_PORT" \
+  for p in "$KAFKA_PORT" "$CONTROLLER_PORT" "$TELNET_PORT" "$MUD_TELNET_TLS_PORT" "$MUD_WEB_PORT" "$MUD_HTTP_PORT" "$MUD_GATEWAY_MANAGEMENT_PORT" "$MUD_WORLD_MANAGEMENT_PORT" \
     $((MUD_WORLD_MANAGEMENT_PORT + 2)); do
     if port_open "$p"; then log "port $p is in use: is a stack already running? (./mud stop)"; exit 1; fi
   done
@@ -110,6 +111,7 @@ cmd_start() {
 [mud] ===================================================================
 [mud]  Ready. Play:     http://localhost:$MUD_WEB_PORT/   (the web client, in a browser)
 [mud]                  telnet localhost $TELNET_PORT   (TLS, self-signed: port $MUD_TELNET_TLS_PORT)
+[mud]                  http://localhost:$MUD_HTTP_PORT/api/v1   (the session API; see README, curl)
 [mud]  Health/metrics: http://localhost:$MUD_GATEWAY_MANAGEMENT_PORT/health  (gateway)
 [mud]                  http://localhost:$MUD_WORLD_MANAGEMENT_PORT/health  (world; after a restart-world it
 [mud]                  alternates with port $((MUD_WORLD_MANAGEMENT_PORT + 2))), /prometheus on both
@@ -183,7 +185,7 @@ cmd_restart_world() {
 cmd_scenarios() {
   DATA=target/scenarios-stack
   KAFKA_PORT=19092 CONTROLLER_PORT=19093 TELNET_PORT=14000
-  export MUD_TELNET_TLS_PORT=-1 MUD_WEB_PORT=14080 MUD_GATEWAY_MANAGEMENT_PORT=18081 MUD_WORLD_MANAGEMENT_PORT=18082
+  export MUD_TELNET_TLS_PORT=-1 MUD_WEB_PORT=14080 MUD_HTTP_PORT=14090 MUD_GATEWAY_MANAGEMENT_PORT=18081 MUD_WORLD_MANAGEMENT_PORT=18082
   dev_env
   for p in "$KAFKA_PORT" "$CONTROLLER_PORT" "$TELNET_PORT" 14100 18081 18082 18083; do
     if port_open "$p"; then log "port $p is in use: is a scenario run already going?"; exit 1; fi
@@ -203,7 +205,7 @@ cmd_scenarios() {
   launch gateway org.mudbackbone.gateway.GatewayApplication gateway "-Xmx512m $jfr/gateway.jfr"
   log "starting the floor: EchoWorld and a gateway of its own (namespace floor, port 14100)"
   launch echo org.mudbackbone.bench.floor.EchoWorld bench -Xmx512m "$MUD_KAFKA_BOOTSTRAP" floor
-  MUD_NAMESPACE=floor MUD_GATEWAY_ID=gw-floor MUD_TELNET_PORT=14100 MUD_WEB_PORT=14180 MUD_GATEWAY_MANAGEMENT_PORT=18083 \
+  MUD_NAMESPACE=floor MUD_GATEWAY_ID=gw-floor MUD_TELNET_PORT=14100 MUD_WEB_PORT=14180 MUD_HTTP_PORT=14190 MUD_GATEWAY_MANAGEMENT_PORT=18083 \
     launch gateway-floor org.mudbackbone.gateway.GatewayApplication gateway -Xmx512m
   wait_for "gateway" "port_open $TELNET_PORT" 60
   wait_for "floor gateway" "port_open 14100" 60

@@ -24,6 +24,7 @@ final class GatewayNode implements AutoCloseable {
                 "mud.gateway.host", "127.0.0.1",
                 "mud.gateway.telnet.port", 0,
                 "mud.gateway.websocket.port", 0,
+                "mud.gateway.http.port", 0,
                 "mud.gateway.telnet.tls-port", -1,
                 "micronaut.server.port", -1));
         settings.putAll(more);

@@ -41,6 +41,7 @@ final class GatewayProcess implements AutoCloseable {
                 "-Dmud.gateway.telnet.port=" + telnet,
                 "-Dmud.gateway.telnet.tls-port=-1",
                 "-Dmud.gateway.websocket.port=" + web,
+                "-Dmud.gateway.http.port=0",
                 "-Dmicronaut.server.port=-1",
                 "-Dlogback.configurationFile=logback-test.xml",
                 "org.mudbackbone.gateway.GatewayApplication");

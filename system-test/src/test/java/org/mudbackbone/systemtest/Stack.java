@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.mudbackbone.broker.topic.Topics;
+import org.mudbackbone.gateway.http.HttpApiProtocol;
 import org.mudbackbone.gateway.telnet.TelnetProtocol;
 import org.mudbackbone.gateway.websocket.WebSocketProtocol;
 
@@ -64,6 +65,7 @@ final class Stack implements AutoCloseable {
                 "endpoints.prometheus.sensitive", false));
         gatewayProps.put("mud.gateway.websocket.port", 0);
         gatewayProps.put("mud.gateway.websocket.tls-port", 0);
+        gatewayProps.put("mud.gateway.http.port", 0);
         gatewayProps.putAll(gatewaySettings);
         EmbeddedServer gateway = ApplicationContext.run(EmbeddedServer.class, gatewayProps);
         return new Stack(gatewayId, new Topics("test-" + run), world, gateway, bootstrapServers);
@@ -75,6 +77,10 @@ final class Stack implements AutoCloseable {
 
     int webPort() {
         return gateway.getApplicationContext().getBean(WebSocketProtocol.class).port();
+    }
+
+    int httpPort() {
+        return gateway.getApplicationContext().getBean(HttpApiProtocol.class).port();
     }
 
     /** How many sessions the gateway holds. */
