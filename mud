@@ -97,7 +97,7 @@ cmd_start() {
   trap 'trap - INT TERM; log "stopping the stack"; stop gateway; stop world-next; stop world; stop broker; kill $tail_pid 2>/dev/null; exit 0' INT TERM
 
   log "starting the broker on $MUD_KAFKA_BOOTSTRAP (data in $DATA/kafka)"
-  launch broker org.mudbackbone.broker.embedded.EmbeddedKafkaMain broker-config \
+  launch broker org.mudbackbone.broker.embedded.EmbeddedKafkaMain broker-embedded \
     "-Xmx512m -Dlogback.configurationFile=logback-broker.xml" "$DATA/kafka" "$KAFKA_PORT" "$CONTROLLER_PORT"
   wait_for "broker" "port_open $KAFKA_PORT" 60
   log "starting the world"
@@ -198,7 +198,7 @@ cmd_scenarios() {
   # each process records a flight recording for the whole run: `jfr print --events jdk.ExecutionSample`
   # or JDK Mission Control shows where its CPU went
   local jfr="-XX:StartFlightRecording=dumponexit=true,filename=$DATA"
-  launch broker org.mudbackbone.broker.embedded.EmbeddedKafkaMain broker-config \
+  launch broker org.mudbackbone.broker.embedded.EmbeddedKafkaMain broker-embedded \
     "-Xmx512m -Dlogback.configurationFile=logback-broker.xml $jfr/broker.jfr" "$DATA/kafka" "$KAFKA_PORT" "$CONTROLLER_PORT"
   wait_for "broker" "port_open $KAFKA_PORT" 60
   MUD_WORLD_JVM="$jfr/world.jfr" start_world "$MUD_WORLD_MANAGEMENT_PORT"
@@ -210,7 +210,7 @@ cmd_scenarios() {
   wait_for "gateway" "port_open $TELNET_PORT" 60
   wait_for "floor gateway" "port_open 14100" 60
   "$JAVA" ${MUD_LOAD_JVM:-} -cp "bench/target/bench.jar:bench/target/lib/*" org.mudbackbone.bench.scenario.Scenarios \
-    --world-port "$TELNET_PORT" --floor-port 14100 --gateway-pid "$(cat "$DATA/run/gateway.pid")" \
+    --world-port "$TELNET_PORT" --web-port "$MUD_WEB_PORT" --floor-port 14100 --gateway-pid "$(cat "$DATA/run/gateway.pid")" \
     --gateway-metrics "http://127.0.0.1:$MUD_GATEWAY_MANAGEMENT_PORT/prometheus" \
     --world-metrics "http://127.0.0.1:$MUD_WORLD_MANAGEMENT_PORT/prometheus" --out target/scenarios "$@"
   stop gateway-floor; stop echo; stop gateway; stop world; stop broker

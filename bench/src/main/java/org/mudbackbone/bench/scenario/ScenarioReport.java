@@ -31,9 +31,11 @@ final class ScenarioReport {
         }
         if (idle != null) {
             s.append(String.format(Locale.ROOT, "%nD: %,d idle telnet connections on one gateway: %,d accepted, %,d greeted,"
-                            + " %,d still held after %.0f s; gateway heap after GC %s → %s (%,d bytes per connection),"
-                            + " resident %s → %s (%,d bytes per connection).%n",
+                            + " %,d still held after %.0f s; with them %,d idle WebSocket connections (JSON, each a"
+                            + " resumable session): %,d accepted, %,d greeted, %,d still held; gateway heap after GC %s → %s"
+                            + " (%,d bytes per connection), resident %s → %s (%,d bytes per connection).%n",
                     idle.requested(), idle.accepted(), idle.greeted(), idle.held(), idle.heldSeconds(),
+                    idle.webRequested(), idle.webAccepted(), idle.webGreeted(), idle.webHeld(),
                     mib(idle.heapBefore()), mib(idle.heapWith()), idle.heapPerConnection(), mib(idle.rssBefore()),
                     mib(idle.rssWith()), idle.rssPerConnection()));
         }

@@ -39,6 +39,7 @@ public final class Scenarios {
         Path out = Path.of("target", "scenarios");
         boolean quick = false;
         int idle = 10_000;
+        int webPort = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--world-port" -> worldPort = Integer.parseInt(args[++i]);
@@ -48,6 +49,7 @@ public final class Scenarios {
                 case "--world-metrics" -> worldMetrics = URI.create(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
+                case "--web-port" -> webPort = Integer.parseInt(args[++i]);
                 case "--quick" -> quick = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -79,7 +81,8 @@ public final class Scenarios {
         Outcome capacity = capacity(worldPort, floorPort, out, quick ? 8 : 15);
         IdleConnections.Result idleResult = null;
         if (gatewayPid > 0 && metrics != null && idle > 0) {
-            idleResult = new IdleConnections(worldPort, gatewayPid, metrics).run(idle, Duration.ofSeconds(quick ? 15 : 60));
+            idleResult = new IdleConnections(worldPort, webPort, gatewayPid, metrics)
+                    .run(idle, webPort > 0 ? idle : 0, Duration.ofSeconds(quick ? 15 : 60));
         }
         String machine = Machine.describe();
         String markdown = ScenarioReport.markdown(machine, outcomes, capacity, idleResult) + breakdown;
