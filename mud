@@ -11,7 +11,7 @@
 #                        prints round-trip percentiles, writes $MUD_DATA/load-report.json (--help: options)
 #   ./mud jmh [JMH options]  microbenchmarks of the hot paths: telnet decode, markup render, the
 #                        contract's serialization, one command through the world's handler
-#   ./mud scenarios [--quick] [--idle N]  the standard load scenarios on a fresh stack of their own
+#   ./mud scenarios [--quick] [--idle N] [--idle-only]  the standard load scenarios on a fresh stack of their own
 #                        (ports 14000/19092...), each also through the floor (an echo in place of the
 #                        world); writes target/scenarios/report.md, report.json and latency.png
 set -euo pipefail

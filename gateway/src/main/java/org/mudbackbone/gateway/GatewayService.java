@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.mudbackbone.broker.topic.TopicProvisioner;
 import org.mudbackbone.broker.topic.TopicSettings;
 import org.mudbackbone.broker.topic.Topics;
+import org.mudbackbone.gateway.proxy.ProxyConfig;
+import org.mudbackbone.gateway.proxy.TrustedProxies;
 import org.mudbackbone.gateway.session.InputPublisher;
 import org.mudbackbone.gateway.session.OutputDispatcher;
 import org.mudbackbone.gateway.session.OutputTopicSearch;
@@ -40,8 +42,11 @@ public class GatewayService {
     private OutputDispatcher dispatcher;
     private final long startedAt = System.currentTimeMillis();
 
-    public GatewayService(GatewayConfig config, MeterRegistry meters, List<ProtocolServer> protocols) {
+    private final TrustedProxies proxies;
+
+    public GatewayService(GatewayConfig config, ProxyConfig proxy, MeterRegistry meters, List<ProtocolServer> protocols) {
         this.config = config;
+        this.proxies = new TrustedProxies(proxy.enabled(), proxy.trusted());
         this.meters = meters;
         this.protocols = List.copyOf(protocols);
     }
@@ -59,7 +64,7 @@ public class GatewayService {
         dispatcher = new OutputDispatcher(config.bootstrapServers(), topics, config.id(), sessions, meters);
         dispatcher.start();
         GatewayContext context = new GatewayContext(sessions, config.host(), config.name(), startedAt,
-                config.maxLineBytes(), tls());
+                config.maxLineBytes(), tls(), proxies);
         protocols.forEach(protocol -> protocol.start(context));
         Gauge.builder("mud.gateway.sessions", sessions, SessionManager::count)
                 .description("sessions held by this gateway").register(meters);

@@ -115,7 +115,13 @@ final class IdleConnections {
                 .uri("ws://127.0.0.1:" + webPort + "/ws")
                 .handle((in, out) -> {
                     in.withConnection(opened::tryEmitValue);
-                    in.receive().take(1).subscribe(b -> greeted.incrementAndGet(), e -> { });
+                    // counts the first message only; the inbound is never cancelled (that would close it)
+                    java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+                    in.receive().subscribe(b -> {
+                        if (first.getAndSet(false)) {
+                            greeted.incrementAndGet();
+                        }
+                    }, e -> { });
                     return out.sendString(reactor.core.publisher.Mono.just("{\"type\":\"hello\"}"))
                             .then(reactor.core.publisher.Mono.never());
                 })

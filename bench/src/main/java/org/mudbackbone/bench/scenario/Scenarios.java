@@ -40,6 +40,7 @@ public final class Scenarios {
         boolean quick = false;
         int idle = 10_000;
         int webPort = 0;
+        boolean idleOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--world-port" -> worldPort = Integer.parseInt(args[++i]);
@@ -51,6 +52,7 @@ public final class Scenarios {
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
                 case "--web-port" -> webPort = Integer.parseInt(args[++i]);
                 case "--quick" -> quick = true;
+                case "--idle-only" -> idleOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -63,7 +65,7 @@ public final class Scenarios {
         List<Outcome> outcomes = new ArrayList<>();
         HopBreakdown hops = metrics != null && worldMetrics != null ? new HopBreakdown(metrics, worldMetrics) : null;
         String breakdown = "";
-        for (Scenario scenario : standard) {
+        for (Scenario scenario : idleOnly ? List.<Scenario>of() : standard) {
             LoadReport floor = run(scenario, floorPort, out, "floor");
             boolean traced = hops != null && scenario == standard.get(1);
             var before = new java.util.concurrent.atomic.AtomicReference<java.util.Map<String, double[]>>();
@@ -78,7 +80,7 @@ public final class Scenarios {
             }
             outcomes.add(new Outcome(scenario.name(), scenario.goal(), world, floor));
         }
-        Outcome capacity = capacity(worldPort, floorPort, out, quick ? 8 : 15);
+        Outcome capacity = idleOnly ? null : capacity(worldPort, floorPort, out, quick ? 8 : 15);
         IdleConnections.Result idleResult = null;
         if (gatewayPid > 0 && metrics != null && idle > 0) {
             idleResult = new IdleConnections(worldPort, webPort, gatewayPid, metrics)
@@ -92,7 +94,9 @@ public final class Scenarios {
         if (capacity != null) {
             plotted.add(capacity);
         }
-        LatencyPlot.write(plotted, out.resolve("latency.png"));
+        if (!plotted.isEmpty()) {
+            LatencyPlot.write(plotted, out.resolve("latency.png"));
+        }
         System.out.println();
         System.out.print(markdown);
         System.out.println("\nreport: " + out.toAbsolutePath().resolve("report.md") + " (and report.json, latency.png)");

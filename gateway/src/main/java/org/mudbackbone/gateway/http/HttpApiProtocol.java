@@ -25,6 +25,7 @@ import org.mudbackbone.broker.message.GameOutput;
 import org.mudbackbone.gateway.BoundPorts;
 import org.mudbackbone.gateway.GatewayContext;
 import org.mudbackbone.gateway.ProtocolServer;
+import org.mudbackbone.gateway.proxy.RealAddress;
 import org.mudbackbone.gateway.render.OutputJson;
 import org.mudbackbone.gateway.session.ResumeListener;
 import org.mudbackbone.gateway.session.Session;
@@ -84,6 +85,7 @@ public final class HttpApiProtocol implements ProtocolServer {
 
     private DisposableServer bind(int port, SslContext tls) {
         HttpServer server = HttpServer.create().host(gateway.host()).port(port)
+                .doOnChannelInit((observer, channel, remote) -> gateway.acceptProxyHeaders(channel))
                 .route(routes -> routes
                         .post(BASE, this::create)
                         .post(BASE + "/{id}/lines", (req, res) -> line(req, res, false))
@@ -106,7 +108,7 @@ public final class HttpApiProtocol implements ProtocolServer {
 
     private Publisher<Void> create(HttpServerRequest req, HttpServerResponse res) {
         return body(req).flatMap(body -> {
-            String address = address(req.remoteAddress());
+            String address = RealAddress.of(req, gateway.proxies());
             HttpConnection connection = new HttpConnection();
             String token = body.path("resume").asText("");
             if (token.isEmpty()) {
@@ -386,10 +388,6 @@ public final class HttpApiProtocol implements ProtocolServer {
 
     private static long now() {
         return System.currentTimeMillis();
-    }
-
-    private static String address(InetSocketAddress address) {
-        return address == null ? "unknown" : address.getAddress().getHostAddress();
     }
 
     private static byte[] resource(String name) {

@@ -20,7 +20,8 @@ final class ClientProfile {
     static final int MTTS_TRUECOLOR = 256;
     static final int MTTS_TLS = 2048;
 
-    private final String address;
+    /** The client's real address (a trusted proxy may say so after the connection opened). */
+    volatile String address;
     private final boolean tls;
     volatile String clientName;
     volatile String clientVersion;

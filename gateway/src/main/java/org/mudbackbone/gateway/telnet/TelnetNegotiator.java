@@ -6,6 +6,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.compression.JdkZlibEncoder;
+import org.mudbackbone.gateway.proxy.RealAddress;
+import org.mudbackbone.gateway.proxy.TrustedProxies;
 import io.netty.handler.codec.compression.ZlibWrapper;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +70,8 @@ final class TelnetNegotiator {
     private static final int ENV_USERVAR = 3;
     private static final int MSSP_VAR = 1;
     private static final int MSSP_VAL = 2;
-    private static final List<String> MNES = List.of("CLIENT_NAME", "CLIENT_VERSION", "CHARSET", "MTTS", "TERMINAL_TYPE");
+    private static final List<String> MNES = List.of("CLIENT_NAME", "CLIENT_VERSION", "CHARSET", "MTTS", "TERMINAL_TYPE",
+            "IPADDRESS");
 
     private enum Q { NO, YES, WANT_YES }
 
@@ -83,10 +86,14 @@ final class TelnetNegotiator {
     private int ttypeRound;
     private String lastTtype;
 
-    TelnetNegotiator(Channel channel, ClientProfile profile, Supplier<Map<String, String>> mssp) {
+    private final TrustedProxies proxies;
+
+    /** @param proxies whose NEW-ENVIRON IPADDRESS (a web-to-telnet proxy's word for its client) is taken */
+    TelnetNegotiator(Channel channel, ClientProfile profile, Supplier<Map<String, String>> mssp, TrustedProxies proxies) {
         this.channel = channel;
         this.profile = profile;
         this.mssp = mssp;
+        this.proxies = proxies;
     }
 
     void listen(Listener listener) {
@@ -331,6 +338,10 @@ final class TelnetNegotiator {
             }
         }
         put(vars, name, value);
+        if (vars.containsKey("IPADDRESS") && proxies.trusts(channel.remoteAddress())) {
+            RealAddress.set(channel, vars.get("IPADDRESS").strip());
+            profile.address = RealAddress.of(channel);
+        }
         if (vars.containsKey("CLIENT_NAME")) {
             profile.clientName = vars.get("CLIENT_NAME");
         }

@@ -41,7 +41,7 @@ public final class TelnetProtocol implements ProtocolServer {
 
     private TelnetServer.Settings settings(int port, SslContext context) {
         return new TelnetServer.Settings(gateway.host(), port, gateway.maxLineBytes(),
-                Duration.ofMillis(config.negotiationMs()), this::msspFigures, context);
+                Duration.ofMillis(config.negotiationMs()), this::msspFigures, context, gateway.proxies());
     }
 
     /** Live figures for MSSP crawlers. */

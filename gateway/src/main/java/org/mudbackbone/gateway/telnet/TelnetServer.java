@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.mudbackbone.gateway.proxy.ProxyProtocolGate;
+import org.mudbackbone.gateway.proxy.TrustedProxies;
 import org.mudbackbone.gateway.session.SessionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,10 @@ public final class TelnetServer {
      *                           with what was agreed
      * @param mssp               the live MSSP figures
      * @param tls                a TLS context for a TLS port, or {@code null} for plain telnet
+     * @param proxies            the proxies in front whose PROXY header or NEW-ENVIRON IPADDRESS is taken
      */
     public record Settings(String host, int port, int maxLineBytes, Duration negotiationTimeout,
-            Supplier<Map<String, String>> mssp, SslContext tls) {}
+            Supplier<Map<String, String>> mssp, SslContext tls, TrustedProxies proxies) {}
 
     /**
      * The name of the handler that carries telnet bytes in another transport's frames (WebSocket):
@@ -52,6 +55,11 @@ public final class TelnetServer {
                 .childOption(ChannelOption.TCP_NODELAY, true);
         if (settings.tls() != null) {
             server = server.secure(spec -> spec.sslContext(settings.tls()));
+        }
+        if (settings.proxies().proxyProtocol()) {
+            // first in the pipeline, before TLS: a load balancer sends the header in the clear
+            server = server.doOnChannelInit((observer, channel, remote) ->
+                    channel.pipeline().addFirst("proxy-gate", new ProxyProtocolGate(settings.proxies())));
         }
         DisposableServer bound = server
                 .handle((in, out) -> {
@@ -74,7 +82,8 @@ public final class TelnetServer {
     public static Mono<Void> serve(Connection connection, NettyInbound in, Settings settings, SessionManager sessions,
             boolean secure) {
         ClientProfile profile = new ClientProfile(address(connection.channel().remoteAddress()), secure);
-        TelnetNegotiator negotiator = new TelnetNegotiator(connection.channel(), profile, settings.mssp());
+        TelnetNegotiator negotiator = new TelnetNegotiator(connection.channel(), profile, settings.mssp(),
+                settings.proxies());
         connection.addHandlerLast("telnet", new TelnetDecoder(negotiator))
                 .addHandlerLast("lines", new LineBasedFrameDecoder(settings.maxLineBytes(), true, true))
                 .addHandlerLast("utf8", new StringDecoder(StandardCharsets.UTF_8))

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.mudbackbone.gateway.proxy.RealAddress;
 import org.mudbackbone.gateway.session.Session;
 import org.mudbackbone.gateway.session.SessionManager;
 import reactor.netty.Connection;
@@ -47,6 +48,7 @@ final class TelnetSession implements TelnetNegotiator.Listener {
         if (session != null || closed) {
             return;
         }
+        profile.address = RealAddress.of(connection.channel()); // a PROXY header has been read by now
         session = sessions.open("telnet", profile.address(),
                 new TelnetConnection(connection.channel(), negotiator, profile));
         sessions.clientInfo(session, profile.facts());

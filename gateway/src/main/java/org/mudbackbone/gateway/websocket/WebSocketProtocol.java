@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.mudbackbone.gateway.BoundPorts;
 import org.mudbackbone.gateway.GatewayContext;
 import org.mudbackbone.gateway.ProtocolServer;
+import org.mudbackbone.gateway.proxy.RealAddress;
 import org.mudbackbone.gateway.telnet.TelnetServer;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -64,6 +65,7 @@ public final class WebSocketProtocol implements ProtocolServer {
 
     private DisposableServer bind(int port, SslContext context) {
         HttpServer server = HttpServer.create().host(gateway.host()).port(port)
+                .doOnChannelInit((observer, channel, remote) -> gateway.acceptProxyHeaders(channel))
                 .route(routes -> routes
                         .get("/ws", (request, response) -> upgrade(request, response, context != null))
                         .get("/", (request, response) -> pages.send("index.html", request, response))
@@ -79,10 +81,10 @@ public final class WebSocketProtocol implements ProtocolServer {
     private Publisher<Void> upgrade(HttpServerRequest request, HttpServerResponse response, boolean secure) {
         String origin = request.requestHeaders().get(HttpHeaderNames.ORIGIN);
         if (!origins.allows(origin, request.requestHeaders().get(HttpHeaderNames.HOST))) {
-            LOG.warn("WebSocket from {} refused: origin {} is not allowed", address(request.remoteAddress()), origin);
+            LOG.warn("WebSocket from {} refused: origin {} is not allowed", RealAddress.of(request, gateway.proxies()), origin);
             return response.status(HttpResponseStatus.FORBIDDEN).sendString(Mono.just("This page may not connect here.\n"));
         }
-        String address = address(request.remoteAddress());
+        String address = RealAddress.of(request, gateway.proxies());
         WebsocketServerSpec spec = WebsocketServerSpec.builder()
                 .protocols(Subprotocol.all())
                 .maxFramePayloadLength(config.maxFrameBytes())
@@ -103,7 +105,7 @@ public final class WebSocketProtocol implements ProtocolServer {
             case TELNET -> {
                 connection.addHandlerLast(TelnetServer.TRANSPORT, new TelnetFrames());
                 yield TelnetServer.serve(connection, in, new TelnetServer.Settings(gateway.host(), 0,
-                        gateway.maxLineBytes(), Duration.ofSeconds(1), Map::of, null), gateway.sessions(), secure);
+                        gateway.maxLineBytes(), Duration.ofSeconds(1), Map::of, null, gateway.proxies()), gateway.sessions(), secure);
             }
             case GMCP, TERMINAL -> terminal(connection, in, address, protocol);
         };
@@ -161,9 +163,5 @@ public final class WebSocketProtocol implements ProtocolServer {
     @Override
     public BoundPorts ports() {
         return ports;
-    }
-
-    private static String address(InetSocketAddress address) {
-        return address == null ? "unknown" : address.getAddress().getHostAddress();
     }
 }

@@ -40,7 +40,8 @@ public class TelnetDecodeBenchmark {
     @Setup
     public void setUp() {
         channel = new EmbeddedChannel();
-        TelnetNegotiator negotiator = new TelnetNegotiator(channel, new ClientProfile("127.0.0.1", false), Map::of);
+        TelnetNegotiator negotiator = new TelnetNegotiator(channel, new ClientProfile("127.0.0.1", false), Map::of,
+                org.mudbackbone.gateway.proxy.TrustedProxies.none());
         channel.pipeline().addLast(new TelnetDecoder(negotiator), new LineBasedFrameDecoder(4096, true, true),
                 new StringDecoder(StandardCharsets.UTF_8), new LineLimitGuard(4096));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

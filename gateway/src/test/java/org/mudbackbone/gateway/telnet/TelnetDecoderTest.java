@@ -24,7 +24,8 @@ class TelnetDecoderTest {
     /** Feeds {@code input} in two pieces split at {@code at}; returns the lines and the bytes sent back. */
     private static Result feed(byte[] input, int at) {
         EmbeddedChannel channel = new EmbeddedChannel();
-        TelnetNegotiator negotiator = new TelnetNegotiator(channel, new ClientProfile("127.0.0.1", false), Map::of);
+        TelnetNegotiator negotiator = new TelnetNegotiator(channel, new ClientProfile("127.0.0.1", false), Map::of,
+                org.mudbackbone.gateway.proxy.TrustedProxies.none());
         channel.pipeline().addLast(new TelnetDecoder(negotiator),
                 new LineBasedFrameDecoder(100, true, true), new StringDecoder(StandardCharsets.UTF_8),
                 new LineLimitGuard(100));

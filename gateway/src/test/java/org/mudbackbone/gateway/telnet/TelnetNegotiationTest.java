@@ -40,7 +40,7 @@ class TelnetNegotiationTest {
         final TelnetNegotiator negotiator = new TelnetNegotiator(channel, profile,
                 () -> new LinkedHashMap<>(Map.of("NAME", "Test MUD")) {{
                         put("PLAYERS", "3");
-                    }});
+                    }}, org.mudbackbone.gateway.proxy.TrustedProxies.none());
         final List<String> lines = new ArrayList<>();
         final List<String> gmcp = new ArrayList<>();
         int negotiated;
