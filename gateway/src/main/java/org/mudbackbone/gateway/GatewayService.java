@@ -15,6 +15,7 @@ import org.mudbackbone.broker.topic.TopicSettings;
 import org.mudbackbone.broker.topic.Topics;
 import org.mudbackbone.gateway.proxy.ProxyConfig;
 import org.mudbackbone.gateway.proxy.TrustedProxies;
+import org.mudbackbone.gateway.session.GatewayHeartbeat;
 import org.mudbackbone.gateway.session.InputPublisher;
 import org.mudbackbone.gateway.session.OutputDispatcher;
 import org.mudbackbone.gateway.session.OutputTopicSearch;
@@ -40,6 +41,7 @@ public class GatewayService {
     private InputPublisher publisher;
     private SessionManager sessions;
     private OutputDispatcher dispatcher;
+    private GatewayHeartbeat heartbeat;
     private final long startedAt = System.currentTimeMillis();
 
     private final TrustedProxies proxies;
@@ -63,6 +65,8 @@ public class GatewayService {
                 new OutputTopicSearch(config.bootstrapServers(), topics, config.id()));
         dispatcher = new OutputDispatcher(config.bootstrapServers(), topics, config.id(), sessions, meters);
         dispatcher.start();
+        heartbeat = new GatewayHeartbeat(publisher, config.id());
+        heartbeat.start(); // before the ports open: the world hears of a restart before the new sessions
         GatewayContext context = new GatewayContext(sessions, config.host(), config.name(), startedAt,
                 config.maxLineBytes(), tls(), proxies);
         protocols.forEach(protocol -> protocol.start(context));
@@ -106,6 +110,9 @@ public class GatewayService {
             sessions.shutdown(); // before the ports close: a client told to reconnect resumes elsewhere
         }
         protocols.forEach(ProtocolServer::stop);
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
         if (dispatcher != null) {
             dispatcher.close();
         }

@@ -22,6 +22,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param instanceId         a stable name for this instance (empty: none); with one, a world restarted
  *                           after a crash leads at once instead of after {@code leaderTimeoutMs}. Give each
  *                           instance (active and standby) its own.
+ * @param gatewayTimeoutMs   a gateway silent this long is taken for dead and its sessions end
+ *                           (resumable ones after the resume window)
+ * @param resumeWindowSeconds how long a resumable session of a dead gateway waits for its client
  */
 @ConfigurationProperties("mud.world")
 public record WorldConfig(
@@ -35,7 +38,9 @@ public record WorldConfig(
         @Bindable(defaultValue = "" + WorldConfig.DEFAULT_LEADER_TIMEOUT_MS) int leaderTimeoutMs,
         @Bindable(defaultValue = "" + WorldConfig.DEFAULT_MAX_INPUT_AGE_SECONDS) int maxInputAgeSeconds,
         @Bindable(defaultValue = "15") int bellMinutes,
-        @Bindable(defaultValue = "") String instanceId) {
+        @Bindable(defaultValue = "") String instanceId,
+        @Bindable(defaultValue = "10000") int gatewayTimeoutMs,
+        @Bindable(defaultValue = "600") int resumeWindowSeconds) {
 
     public static final int DEFAULT_HEARTBEAT_MS = 1000;
     public static final int DEFAULT_LEADER_TIMEOUT_MS = 6000;

@@ -14,6 +14,7 @@ import org.mudbackbone.broker.topic.TopicSettings;
 import org.mudbackbone.broker.topic.Topics;
 import org.mudbackbone.world.command.Commands;
 import org.mudbackbone.world.command.WorldRules;
+import org.mudbackbone.world.engine.GatewayWatch;
 import org.mudbackbone.world.engine.InputHandler;
 import org.mudbackbone.world.engine.Seed;
 import org.mudbackbone.world.engine.TownBell;
@@ -52,7 +53,9 @@ public class WorldService {
         WorldRules rules = new WorldRules(Seed.START_ROOM, hash);
         InputHandler handler = new InputHandler(rules, new Commands(rules),
                 Duration.ofSeconds(config.maxInputAgeSeconds()), System::currentTimeMillis,
-                List.of(new TownBell(Duration.ofMinutes(config.bellMinutes()))));
+                List.of(new TownBell(Duration.ofMinutes(config.bellMinutes()))),
+                new GatewayWatch(Duration.ofMillis(config.gatewayTimeoutMs()), Duration.ofSeconds(config.resumeWindowSeconds()),
+                        System::currentTimeMillis));
         loop = new WorldLoop(new WorldLoop.Settings(config.bootstrapServers(), topics, config.effectiveTransactionalId(),
                 config.effectiveGroupId(), Duration.ofMillis(config.heartbeatMs()), config.leaderTimeoutMs(), config.instanceId(),
                 TransactionBudget.DEFAULT), handler, provisioner, meters, () -> System.exit(70));

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = PlayerInput.ResumeToken.class, name = "resume-token"),
     @JsonSubTypes.Type(value = PlayerInput.Detached.class, name = "detached"),
     @JsonSubTypes.Type(value = PlayerInput.Resume.class, name = "resume"),
+    @JsonSubTypes.Type(value = PlayerInput.GatewayAlive.class, name = "gateway-alive"),
 })
 public sealed interface PlayerInput {
 
@@ -85,4 +86,17 @@ public sealed interface PlayerInput {
      */
     record Resume(String session, String gateway, long seq, long at, String tokenHash, String nextTokenHash,
             String protocol, String address) implements PlayerInput {}
+
+    /**
+     * A gateway is alive, sent every {@code intervalMs} under the session {@code gateway:<id>}. A new
+     * {@code incarnation} under a known ID is the gateway restarted: the sessions it held before are
+     * gone. A gateway silent for long is taken for dead.
+     */
+    record GatewayAlive(String session, String gateway, long seq, long at, String incarnation, long intervalMs)
+            implements PlayerInput {
+
+        public static String sessionFor(String gatewayId) {
+            return "gateway:" + gatewayId;
+        }
+    }
 }

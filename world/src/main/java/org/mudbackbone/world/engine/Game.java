@@ -67,6 +67,28 @@ public final class Game {
         return null;
     }
 
+    /** Ends a session: it is forgotten, and its character's room told if no other session controls it. */
+    public void endSession(SessionLink link) {
+        delete(link.id());
+        if (link.character() != null && controllers(link.character()).isEmpty()) {
+            PlayerCharacter character = get(link.character(), PlayerCharacter.class);
+            if (character != null) {
+                msgContents(character.room(), Markup.escape(character.name()) + " has disconnected.", character.id());
+            }
+        }
+    }
+
+    /** The sessions held by a gateway. */
+    public List<SessionLink> sessionsOn(String gateway) {
+        return tx.find(tx.state().byGateway, gateway).stream().map(id -> tx.get(id, SessionLink.class))
+                .filter(Objects::nonNull).sorted(Comparator.comparing(SessionLink::id)).toList();
+    }
+
+    /** Every gateway some session is held by. */
+    public java.util.Set<String> gatewaysHoldingSessions() {
+        return tx.state().byGateway.keySet();
+    }
+
     /** Sessions controlling a character. */
     public List<SessionLink> controllers(String characterId) {
         return tx.find(tx.state().controllers, characterId).stream()

@@ -26,6 +26,7 @@ public final class InputHandler {
     private final Duration maxInputAge;
     private final LongSupplier clock;
     private final List<Ticker> tickers;
+    private final GatewayWatch gateways;
 
     public InputHandler(WorldRules rules) {
         this(rules, new Commands(rules), Duration.ofSeconds(60), System::currentTimeMillis, List.of());
@@ -38,6 +39,14 @@ public final class InputHandler {
      */
     public InputHandler(WorldRules rules, Commands commands, Duration maxInputAge, LongSupplier clock,
             List<Ticker> tickers) {
+        this(rules, commands, maxInputAge, clock, tickers, new GatewayWatch(GatewayWatch.DEFAULT_TIMEOUT,
+                GatewayWatch.DEFAULT_RESUME_WINDOW, clock));
+    }
+
+    /** @param gateways notices gateways that died or restarted, and ends the sessions they held */
+    public InputHandler(WorldRules rules, Commands commands, Duration maxInputAge, LongSupplier clock,
+            List<Ticker> tickers, GatewayWatch gateways) {
+        this.gateways = gateways;
         this.rules = rules;
         this.commands = commands;
         this.maxInputAge = maxInputAge;
@@ -81,6 +90,11 @@ public final class InputHandler {
         }
     }
 
+    /** Ends the sessions of gateways that went silent (see {@link GatewayWatch}); call once per transaction. */
+    public void watchGateways(Transaction tx, Outbox outbox) {
+        gateways.check(new Game(tx, outbox));
+    }
+
     /** Does all of a batch in {@code tx}; an input that throws is undone alone and its player told. */
     public void handleBatch(Transaction tx, Outbox outbox, Iterable<PlayerInput> inputs) {
         for (PlayerInput input : inputs) {
@@ -108,6 +122,10 @@ public final class InputHandler {
         }
         if (input instanceof PlayerInput.Resume resume) {
             resume(game, resume);
+            return;
+        }
+        if (input instanceof PlayerInput.GatewayAlive alive) {
+            gateways.alive(game, alive);
             return;
         }
         SessionLink link = game.session(input.session());
@@ -192,14 +210,7 @@ public final class InputHandler {
     }
 
     private void close(Game game, SessionLink link) {
-        game.delete(link.id());
+        game.endSession(link);
         LOG.info("session {} closed", link.session());
-        if (link.character() != null && game.controllers(link.character()).isEmpty()) {
-            PlayerCharacter character = game.get(link.character(), PlayerCharacter.class);
-            if (character != null) {
-                game.msgContents(character.room(), Markup.escape(character.name()) + " has disconnected.",
-                        character.id());
-            }
-        }
     }
 }

@@ -45,6 +45,11 @@ final class ObjectIndex {
         return ids.size();
     }
 
+    /** The keys that have at least one object, as committed (a copy). */
+    java.util.Set<String> keySet() {
+        return Set.copyOf(ids.keySet());
+    }
+
     /** The IDs under {@code indexKey}: a read-only view, not a copy. */
     Set<String> lookup(String indexKey) {
         Set<String> found = ids.get(indexKey);

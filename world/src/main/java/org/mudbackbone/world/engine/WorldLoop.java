@@ -287,6 +287,7 @@ public final class WorldLoop implements Runnable {
         LateInputs late = new LateInputs();
         int done = takeInputs(tx, outbox, taken, late);
         handler.runDueTickers(tx, outbox);
+        handler.watchGateways(tx, outbox);
         Map<String, String> routes = routeOutput(outbox);
         long now = System.currentTimeMillis();
         if (!taken.isEmpty()) {

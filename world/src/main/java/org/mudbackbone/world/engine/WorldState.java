@@ -33,7 +33,10 @@ public final class WorldState {
     /** A resume token's hash to the session whose client holds it. */
     final ObjectIndex resumeTokens = new ObjectIndex(o -> o instanceof SessionLink s ? s.resumeHash() : null);
 
-    private final List<ObjectIndex> indexes = List.of(contents, controllers, loggedIn, resumeTokens);
+    /** A gateway's ID to the sessions it holds. */
+    final ObjectIndex byGateway = new ObjectIndex(o -> o instanceof SessionLink s ? s.gateway() : null);
+
+    private final List<ObjectIndex> indexes = List.of(contents, controllers, loggedIn, resumeTokens, byGateway);
 
     List<ObjectIndex> indexes() {
         return indexes;
