@@ -25,6 +25,8 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 # the dev stack's settings, for the processes it starts (not for the tests, which choose their own)
 dev_env() {
+  # a single-node broker: topics of one replica (services refuse that outside development mode)
+  export MUD_DEV_MODE=true
   export MUD_KAFKA_BOOTSTRAP=${MUD_KAFKA_BOOTSTRAP:-127.0.0.1:$KAFKA_PORT}
   export MUD_TELNET_PORT=$TELNET_PORT
   export MUD_TELNET_TLS_PORT=${MUD_TELNET_TLS_PORT:-4443}
@@ -183,6 +185,9 @@ cmd_restart_world() {
 # floor next to it: a second gateway and EchoWorld, the least an exactly-once world can do, on a
 # namespace of their own in the same broker.
 cmd_scenarios() {
+  # D holds 20,000 connections: the load client and the gateway each need a descriptor per connection
+  # and more (raising the hard limit needs root; otherwise D reports what the limit allowed)
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   DATA=target/scenarios-stack
   KAFKA_PORT=19092 CONTROLLER_PORT=19093 TELNET_PORT=14000
   export MUD_TELNET_TLS_PORT=-1 MUD_WEB_PORT=14080 MUD_HTTP_PORT=14090 MUD_GATEWAY_MANAGEMENT_PORT=18081 MUD_WORLD_MANAGEMENT_PORT=18082

@@ -43,6 +43,7 @@ final class GatewayProcess implements AutoCloseable {
                 "-Dmud.gateway.websocket.port=" + web,
                 "-Dmud.gateway.http.port=0",
                 "-Dmicronaut.server.port=-1",
+                "-Dmud.dev-mode=true",
                 "-Dlogback.configurationFile=logback-test.xml",
                 "org.mudbackbone.gateway.GatewayApplication");
         try {

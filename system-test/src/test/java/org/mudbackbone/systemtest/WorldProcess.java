@@ -61,6 +61,7 @@ final class WorldProcess implements AutoCloseable {
                 "-Dmud.world.hash-memory-kib=64",
                 "-Dmud.world.hash-iterations=1",
                 "-Dmicronaut.server.port=-1",
+                "-Dmud.dev-mode=true",
                 "-Dlogback.configurationFile=logback-test.xml"));
         command.addAll(jvmArgs);
         command.add("org.mudbackbone.world.WorldApplication");
