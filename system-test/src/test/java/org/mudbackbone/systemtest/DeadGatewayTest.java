@@ -15,7 +15,8 @@ import org.mudbackbone.world.engine.GatewayWatch;
 /**
  * A gateway killed with SIGKILL says nothing more; the world notices from its missing heartbeats
  * within the gateway timeout, ends its telnet sessions (the room hears that its players
- * disconnected, `who` no longer lists them), and a player on the gateway that lives plays on.
+ * disconnected, `who` no longer lists them), a player on the gateway that lives plays on, and the
+ * dead gateway's player reconnects through it and continues.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class DeadGatewayTest {
@@ -55,6 +56,14 @@ class DeadGatewayTest {
             survivor.awaitText("You say, \"still here\"");
             survivor.send("who");
             survivor.awaitText("Players online (1):"); // the dead gateway's player is no longer listed
+            try (TelnetTestClient back = new TelnetTestClient(lasting.telnetPort())) {
+                back.awaitText("Welcome to the MUD backbone");
+                back.send("connect Ghostly " + PASSWORD);
+                back.awaitText("Welcome back, Ghostly.");
+                survivor.awaitText("Ghostly has connected.");
+                back.send("say back through the other gateway");
+                survivor.awaitText("Ghostly says, \"back through the other gateway\"");
+            }
             assertTrue(world.log().contains("gateway gw-doomed lost"), world.log());
         }
     }

@@ -35,6 +35,15 @@ final class GatewayNode implements AutoCloseable {
         return context.getBean(TelnetProtocol.class).port();
     }
 
+    /** Bytes this gateway's output reader has fetched from Kafka so far (the consumer's own figure). */
+    double outputBytesRead() {
+        return context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("kafka.consumer.fetch.manager.bytes.consumed.total").meters().stream()
+                .filter(m -> String.valueOf(m.getId().getTag("client.id")).endsWith("-output"))
+                .filter(m -> m.getId().getTag("topic") == null)
+                .mapToDouble(m -> m.measure().iterator().next().getValue()).sum();
+    }
+
     int webPort() {
         return context.getBean(WebSocketProtocol.class).port();
     }

@@ -29,7 +29,13 @@ final class TelnetTestClient implements AutoCloseable {
     private int cursor;
 
     TelnetTestClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, null);
+    }
+
+    /** @param from the local address to connect from (one of 127.0.0.x), or null for any */
+    TelnetTestClient(int port, String from) throws IOException {
+        socket = from == null ? new Socket("127.0.0.1", port)
+                : new Socket(java.net.InetAddress.getByName("127.0.0.1"), port, java.net.InetAddress.getByName(from), 0);
         socket.setTcpNoDelay(true);
         reader = new Thread(this::read, "telnet-test-client");
         reader.setDaemon(true);

@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the topics that are missing, leaves the others alone. Safe to run by every service at
- * start, by several at once, and by hand as an ops command:
+ * Creates the topics that are missing, sets the catalogue's settings on those that exist, and reports
+ * what it cannot change (partitions, replicas). Safe to run by every service at start, by several at
+ * once, and by hand as an ops command ({@code ./mud topics}):
  * {@code java -cp ... org.mudbackbone.broker.topic.TopicProvisioner <bootstrap> <namespace> [gateway-id...]}.
  */
 public final class TopicProvisioner {
@@ -33,6 +34,7 @@ public final class TopicProvisioner {
 
     private final String bootstrapServers;
     private final TopicSettings settings;
+    private final List<String> differences = new ArrayList<>();
 
     public TopicProvisioner(String bootstrapServers, TopicSettings settings) {
         this.bootstrapServers = bootstrapServers;
@@ -41,6 +43,7 @@ public final class TopicProvisioner {
 
     /** Ensures each topic exists; returns the names it created. */
     public List<String> ensure(Collection<Topic> topics) {
+        differences.clear();
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         // a service that starts before the broker keeps trying for a while instead of failing at once
@@ -51,6 +54,7 @@ public final class TopicProvisioner {
             for (Topic topic : topics) {
                 if (existing.contains(topic.name())) {
                     converge(admin, topic);
+                    compareShape(admin, topic);
                     continue;
                 }
                 Map<String, String> config = new HashMap<>(topic.config());
@@ -100,6 +104,40 @@ public final class TopicProvisioner {
     }
 
     /**
+     * Reports what provisioning cannot change on a topic that exists: fewer partitions than the
+     * catalogue (input keyed by object would move partitions if they were added: an operator's
+     * decision), fewer replicas than these settings, or another {@code min.insync.replicas}.
+     */
+    private void compareShape(Admin admin, Topic topic) throws Exception {
+        var description = admin.describeTopics(List.of(topic.name())).allTopicNames().get(60, TimeUnit.SECONDS)
+                .get(topic.name());
+        int partitions = description.partitions().size();
+        int replicas = description.partitions().isEmpty() ? 0 : description.partitions().get(0).replicas().size();
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+        ConfigEntry minIsr = describe(admin, resource).get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+        List<String> found = new ArrayList<>();
+        if (partitions != topic.partitions()) {
+            found.add(partitions + " partitions (the catalogue says " + topic.partitions() + ")");
+        }
+        if (replicas < settings.replicationFactor()) {
+            found.add("replication " + replicas + " (the settings say " + settings.replicationFactor() + ")");
+        }
+        if (minIsr != null && !minIsr.value().equals(Integer.toString(settings.minInsyncReplicas()))) {
+            found.add("min.insync.replicas " + minIsr.value() + " (the settings say " + settings.minInsyncReplicas() + ")");
+        }
+        if (!found.isEmpty()) {
+            String difference = "topic " + topic.name() + " differs: " + String.join(", ", found);
+            differences.add(difference);
+            LOG.warn(difference);
+        }
+    }
+
+    /** What the last {@link #ensure} found on existing topics that it could not make right itself. */
+    public List<String> differences() {
+        return List.copyOf(differences);
+    }
+
+    /**
      * A topic another service has just created may be listed before every broker knows it: its
      * configuration is asked for again, for a bounded time, instead of failing the service's start.
      */
@@ -127,7 +165,9 @@ public final class TopicProvisioner {
         for (int i = 2; i < args.length; i++) {
             topics.add(catalogue.output(args[i]));
         }
-        List<String> created = new TopicProvisioner(args[0], TopicSettings.fromEnvironment()).ensure(topics);
+        TopicProvisioner provisioner = new TopicProvisioner(args[0], TopicSettings.fromEnvironment());
+        List<String> created = provisioner.ensure(topics);
         System.out.println(created.isEmpty() ? "all topics present" : "created " + created);
+        provisioner.differences().forEach(System.out::println);
     }
 }

@@ -90,4 +90,17 @@ class EmbeddedKafkaTest {
         assertEquals(1, seen.size());
         assertEquals(Map.entry("s1", line), Map.entry(seen.get(0).key(), JsonCodec.INPUT.decode(seen.get(0).value()).orElseThrow()));
     }
+
+    @Test
+    void anExistingTopicWhoseShapeDiffersIsReported(KafkaBroker broker) {
+        Topic wanted = new Topic("shape-" + System.nanoTime(), 8, Map.of());
+        var provisioner = new TopicProvisioner(broker.bootstrapServers(), TopicSettings.SINGLE_NODE);
+        provisioner.ensure(List.of(new Topic(wanted.name(), 2, Map.of())));
+
+        provisioner.ensure(List.of(wanted));
+
+        assertEquals(1, provisioner.differences().size(), provisioner.differences().toString());
+        assertTrue(provisioner.differences().get(0).contains("2 partitions (the catalogue says 8)"),
+                provisioner.differences().toString());
+    }
 }
