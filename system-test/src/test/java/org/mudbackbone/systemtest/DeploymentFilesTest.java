@@ -45,6 +45,22 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theServiceImagesCarryNoBroker() throws Exception {
+        for (String service : List.of("gateway", "world")) {
+            Path lib = ROOT.resolve(service).resolve("target/lib");
+            assumeTrue(Files.isDirectory(lib), "the jars are packaged first (./mvnw package): " + lib);
+            try (var jars = Files.list(lib)) {
+                List<String> broker = jars.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith("kafka_") || n.startsWith("kafka-server") || n.startsWith("scala"))
+                        .toList();
+                assertTrue(broker.isEmpty(), service + "'s image would carry " + broker);
+            }
+            assertTrue(Files.readString(ROOT.resolve(service).resolve("Dockerfile")).contains("COPY target/lib/"),
+                    service + "'s Dockerfile copies the packaged jars");
+        }
+    }
+
+    @Test
     void haproxyAcceptsItsConfiguration() throws Exception {
         Optional<Path> haproxy = RealClients.find("haproxy").or(() -> Optional.of(Path.of("/usr/sbin/haproxy"))
                 .filter(Files::isExecutable));
