@@ -14,9 +14,9 @@ import org.mudbackbone.world.engine.GatewayWatch;
 
 /**
  * A gateway killed with SIGKILL says nothing more; the world notices from its missing heartbeats
- * within the gateway timeout, ends its telnet sessions (the room hears that its players
- * disconnected, `who` no longer lists them), a player on the gateway that lives plays on, and the
- * dead gateway's player reconnects through it and continues.
+ * within the gateway timeout and its players go link-dead (the room hears it, {@code who} marks
+ * them), a player on the gateway that lives plays on, and the dead gateway's player reconnects
+ * through it and takes the character back.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class DeadGatewayTest {
@@ -28,7 +28,7 @@ class DeadGatewayTest {
     }
 
     @Test
-    void aKilledGatewaysPlayersAreDisconnectedInTheWorldWithinTheTimeout(KafkaBroker broker, TestInfo test) throws Exception {
+    void aKilledGatewaysPlayersGoLinkDeadWithinTheTimeoutAndReconnectThroughAnother(KafkaBroker broker, TestInfo test) throws Exception {
         String ns = "dead-" + UUID.randomUUID().toString().substring(0, 8);
         try (WorldProcess world = WorldProcess.start(broker.bootstrapServers(), ns, "", log(test, "world"));
                 GatewayProcess doomed = GatewayProcess.start(broker.bootstrapServers(), ns, "gw-doomed", log(test, "gw-doomed"));
@@ -48,19 +48,23 @@ class DeadGatewayTest {
             long killedAt = System.nanoTime();
             doomed.kill();
             Duration bound = GatewayWatch.DEFAULT_TIMEOUT.plus(Waits.ANSWER);
-            Waits.until("the room told that the dead gateway's player disconnected", bound,
-                    () -> survivor.text().contains("Ghostly has disconnected."), survivor::text);
+            Waits.until("the room told that the dead gateway's player lost their link", bound,
+                    () -> survivor.text().contains("Ghostly has lost their link."), survivor::text);
             System.out.printf("the world noticed the dead gateway %.1f s after the kill%n",
                     (System.nanoTime() - killedAt) / 1e9);
             survivor.send("say still here");
             survivor.awaitText("You say, \"still here\"");
             survivor.send("who");
-            survivor.awaitText("Players online (1):"); // the dead gateway's player is no longer listed
+            survivor.awaitText("Ghostly (link-dead)");
             try (TelnetTestClient back = new TelnetTestClient(lasting.telnetPort())) {
                 back.awaitText("Welcome to the MUD backbone");
                 back.send("connect Ghostly " + PASSWORD);
                 back.awaitText("Welcome back, Ghostly.");
-                survivor.awaitText("Ghostly has connected.");
+                survivor.awaitText("Ghostly has reconnected.");
+                survivor.send("who");
+                survivor.awaitText("Players online (2):");
+                assertTrue(!survivor.text().substring(survivor.text().lastIndexOf("Players online (2):")).contains("link-dead"),
+                        "taken back: " + survivor.text());
                 back.send("say back through the other gateway");
                 survivor.awaitText("Ghostly says, \"back through the other gateway\"");
             }

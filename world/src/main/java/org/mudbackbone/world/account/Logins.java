@@ -92,9 +92,17 @@ public final class Logins {
     private static void attach(Game game, SessionLink link, String characterId) {
         PlayerCharacter character = game.get(characterId, PlayerCharacter.class);
         boolean wasAwake = !game.controllers(characterId).isEmpty();
+        boolean wasLinkDead = game.linkDead(characterId);
+        for (SessionLink ghost : game.controllers(characterId)) {
+            if (ghost.detachedAt() > 0 && ghost.resumeHash() == null) {
+                game.delete(ghost.id()); // a link-dead telnet session: its player is back on this one
+            }
+        }
         game.put(game.session(link.session()).withCharacter(characterId));
         game.send(link, seq -> new GameOutput.Attach(link.session(), seq, characterId));
-        if (!wasAwake) {
+        if (wasLinkDead) {
+            game.msgContents(character.room(), Markup.escape(character.name()) + " has reconnected.", characterId);
+        } else if (!wasAwake) {
             game.msgContents(character.room(), Markup.escape(character.name()) + " has connected.", characterId);
         }
         if (character.colours() != null) {

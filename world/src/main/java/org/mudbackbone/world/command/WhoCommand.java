@@ -21,7 +21,8 @@ public final class WhoCommand implements Command {
     public void execute(CommandCall call) {
         List<PlayerCharacter> awake = call.game().awake();
         StringBuilder out = new StringBuilder("{bold}Players online (" + awake.size() + "):{/}");
-        awake.forEach(c -> out.append("\n  ").append(Markup.escape(c.name())));
+        awake.forEach(c -> out.append("\n  ").append(Markup.escape(c.name()))
+                .append(call.game().linkDead(c.id()) ? " {bright-black}(link-dead){/}" : ""));
         call.msg(out.toString());
     }
 }

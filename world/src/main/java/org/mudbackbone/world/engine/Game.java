@@ -78,6 +78,15 @@ public final class Game {
         }
     }
 
+    /**
+     * Whether every session controlling the character has lost its client (its gateway died, or
+     * its client is away and may resume): the character stays in the game, link-dead, as MUDs do.
+     */
+    public boolean linkDead(String characterId) {
+        List<SessionLink> links = controllers(characterId);
+        return !links.isEmpty() && links.stream().allMatch(l -> l.detachedAt() > 0);
+    }
+
     /** The sessions held by a gateway. */
     public List<SessionLink> sessionsOn(String gateway) {
         return tx.find(tx.state().byGateway, gateway).stream().map(id -> tx.get(id, SessionLink.class))
@@ -177,6 +186,9 @@ public final class Game {
         SessionLink current = session(link.session());
         if (current == null) {
             return; // the session has gone
+        }
+        if (current.detachedAt() > 0 && current.resumeHash() == null) {
+            return; // link-dead with no way back to this session: nothing is written for it
         }
         outbox.add(current.gateway(), output.apply(tx.takeOutputSeq(current.session())));
     }

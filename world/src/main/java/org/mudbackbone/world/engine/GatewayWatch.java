@@ -4,17 +4,20 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.mudbackbone.broker.markup.Markup;
 import org.mudbackbone.broker.message.PlayerInput;
+import org.mudbackbone.world.model.PlayerCharacter;
 import org.mudbackbone.world.model.SessionLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices gateways that died or restarted, from their {@code gateway-alive} inputs, and ends the
- * sessions they held: a session whose client can resume (it holds a resume token) is marked as having
- * lost its client and waits for it, at any gateway, for the resume window, its output still written
- * so that a resume finds it; any other session (telnet) ends at once, and its character's room hears
- * that it disconnected. Memory only: a world that takes over starts every gateway's clock afresh, so
+ * Notices gateways that died or restarted, from their {@code gateway-alive} inputs. The sessions they
+ * held go link-dead, as MUDs do: the character stays in the game (its room hears it lost its link,
+ * {@code who} marks it), a player who reconnects on any gateway takes it back ({@code connect}, or a
+ * resume, which also shows what was missed: a resumable session's output is still written for it),
+ * and after the window a session nobody took back ends. A telnet session can never come back, so
+ * nothing more is written for it. Memory only: a world that takes over starts every gateway's clock afresh, so
  * a gateway that died while no world led is noticed one timeout after the new world begins.
  */
 public final class GatewayWatch {
@@ -72,20 +75,26 @@ public final class GatewayWatch {
     private void endSessionsOf(Game game, String gateway, String why) {
         long now = clock.getAsLong();
         int ended = 0;
-        int waiting = 0;
+        int linkDead = 0;
         for (SessionLink link : game.sessionsOn(gateway)) {
-            boolean canResume = link.resumeHash() != null;
-            if (canResume && link.detachedAt() == 0) {
+            if (link.detachedAt() == 0) {
                 game.put(link.detached(now));
-                waiting++;
-            } else if (!canResume || now - link.detachedAt() > resumeWindow.toMillis()) {
+                linkDead++;
+                if (link.character() != null && game.linkDead(link.character())) {
+                    PlayerCharacter character = game.get(link.character(), PlayerCharacter.class);
+                    if (character != null) {
+                        game.msgContents(character.room(), Markup.escape(character.name()) + " has lost their link.",
+                                character.id());
+                    }
+                }
+            } else if (now - link.detachedAt() > resumeWindow.toMillis()) {
                 game.endSession(link);
                 ended++;
             }
         }
-        if (ended > 0 || waiting > 0) {
-            LOG.info("gateway {} lost ({}): {} session(s) ended, {} waiting for their clients to resume elsewhere",
-                    gateway, why, ended, waiting);
+        if (ended > 0 || linkDead > 0) {
+            LOG.info("gateway {} lost ({}): {} session(s) link-dead, {} ended after waiting {} s", gateway, why,
+                    linkDead, ended, resumeWindow.toSeconds());
         }
     }
 }

@@ -53,7 +53,7 @@ class GatewayWatchTest {
     }
 
     @Test
-    void aSilentGatewaysTelnetSessionsEndAndItsResumableOnesWaitThenEnd() {
+    void aSilentGatewaysSessionsGoLinkDeadAndEndAfterTheWindow() {
         WorldState state = world();
         run(state, alive("gw1", "a"), alive("gw2", "b"));
         for (int i = 0; i < 6; i++) { // gw2 keeps beating, gw1 has gone quiet
@@ -61,21 +61,21 @@ class GatewayWatchTest {
             run(state, alive("gw2", "b"));
         }
 
-        assertNull(state.get("session:t"), "the telnet session of the dead gateway ended");
+        assertTrue(((SessionLink) state.get("session:t")).detachedAt() > 0, "the telnet session is link-dead");
         SessionLink web = (SessionLink) state.get("session:w");
-        assertNotNull(web, "the resumable one waits for its client");
-        assertTrue(web.detachedAt() > 0);
-        assertNotNull(state.get("session:o"), "the live gateway's sessions are untouched");
+        assertTrue(web.detachedAt() > 0, "the resumable one waits for its client");
+        assertEquals(0, ((SessionLink) state.get("session:o")).detachedAt(), "the live gateway's sessions are untouched");
 
         for (long waited = 0; waited <= Duration.ofMinutes(10).toMillis(); waited += 2_000) {
             now.addAndGet(2_000);
             run(state, alive("gw2", "b"));
         }
-        assertNull(state.get("session:w"), "after the resume window it ends too");
+        assertNull(state.get("session:w"), "after the window nobody took them back: they end");
+        assertNull(state.get("session:t"));
     }
 
     @Test
-    void theRoomHearsThatTheDeadGatewaysPlayerDisconnected() {
+    void theRoomHearsThatTheDeadGatewaysPlayerLostTheirLinkAndNothingMoreIsWrittenForIt() {
         WorldState state = world();
         run(state, alive("gw1", "a"), alive("gw2", "b"));
         List<Outbox.Envelope> sent = List.of();
@@ -84,9 +84,12 @@ class GatewayWatchTest {
             sent = run(state, alive("gw2", "b"));
         }
         assertTrue(sent.stream().anyMatch(e -> e.gateway().equals("gw2") && e.output() instanceof GameOutput.Text t
-                && t.markup().contains("tel has disconnected.")), sent.toString());
+                && t.markup().contains("tel has lost their link.")), sent.toString());
+        sent = run(state, alive("gw2", "b"), new PlayerInput.Line("o", "gw2", 1, now.get(), "say anyone there?"));
         assertTrue(sent.stream().noneMatch(e -> e.gateway().equals("gw1") && e.output().session().equals("t")),
-                "nothing more is written for the ended session: " + sent);
+                "nothing more is written for the telnet session that cannot come back: " + sent);
+        assertTrue(sent.stream().anyMatch(e -> e.gateway().equals("gw1") && e.output().session().equals("w")),
+                "the resumable one's output is still written, for its resume: " + sent);
     }
 
     @Test
@@ -96,7 +99,7 @@ class GatewayWatchTest {
 
         run(state, alive("gw1", "second"));
 
-        assertNull(state.get("session:t"), "the first incarnation's telnet session is gone");
+        assertTrue(((SessionLink) state.get("session:t")).detachedAt() > 0, "the first incarnation's sessions are link-dead");
         assertTrue(((SessionLink) state.get("session:w")).detachedAt() > 0, "its resumable session waits for a resume");
     }
 
