@@ -2,12 +2,9 @@ package org.mudbackbone.systemtest;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mudbackbone.broker.testing.EmbeddedKafkaExtension;
 import org.mudbackbone.broker.testing.KafkaBroker;
@@ -24,11 +21,9 @@ class ManyGatewaysTest {
     private static final int LINES = 6;
 
     @Test
-    void eachOfFourGatewaysReadsAboutAQuarterOfWhatOneGatewayReads(KafkaBroker broker, TestInfo test) throws Exception {
-        String ns = "many-" + UUID.randomUUID().toString().substring(0, 8);
-        Path log = Path.of("target", "world-logs", test.getTestMethod().orElseThrow().getName(), "world.log");
-        try (WorldProcess world = WorldProcess.start(broker.bootstrapServers(), ns, "", log)) {
-            world.awaitActive(1);
+    void eachOfFourGatewaysReadsAboutAQuarterOfWhatOneGatewayReads(KafkaBroker broker) throws Exception {
+        try (Stack stack = Stack.start(broker.bootstrapServers())) {
+            String ns = stack.namespace();
             double solo;
             try (GatewayNode one = new GatewayNode(broker.bootstrapServers(), ns, "gw-solo")) {
                 solo = converse(List.of(one, one, one, one), "So");

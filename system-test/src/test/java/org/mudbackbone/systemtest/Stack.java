@@ -71,6 +71,11 @@ final class Stack implements AutoCloseable {
         return new Stack(gatewayId, new Topics("test-" + run), world, gateway, bootstrapServers);
     }
 
+    /** The game's topic namespace, for more gateways in the same game. */
+    String namespace() {
+        return topics.input().name().substring(0, topics.input().name().length() - ".input".length());
+    }
+
     int telnetPort() {
         return gateway.getApplicationContext().getBean(TelnetProtocol.class).port();
     }
