@@ -35,6 +35,11 @@ public record Topics(String namespace) {
         requireNamePart("namespace", namespace);
     }
 
+    /**
+     * 8 partitions: keyed by object, so one object's input keeps its order while the world reads
+     * many partitions at once; fixed for the game's life, since a new count moves keys between
+     * partitions (the ops command reports a topic whose count differs, and never changes it).
+     */
     public Topic input() {
         return new Topic(namespace + ".input", 8, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
@@ -42,6 +47,7 @@ public record Topics(String namespace) {
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis())));
     }
 
+    /** 4 partitions: compacted and read back in parallel when a world takes over. */
     public Topic state() {
         return new Topic(namespace + ".state", 4, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
@@ -54,15 +60,20 @@ public record Topics(String namespace) {
                 TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024)));
     }
 
-    /** The output topic of one gateway. */
+    /**
+     * The output topic of one gateway: 1 partition, read by that gateway alone, so every session's
+     * output arrives in the order the world wrote it.
+     */
     public Topic output(String gatewayId) {
         requireNamePart("gateway id", gatewayId);
         return new Topic(namespace + ".output." + gatewayId, 1, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                // output is only for live sessions (and, later, for resuming within a short window)
+                // output is for live sessions, and for what a client resuming at another gateway missed:
+                // 6 h is far past the 10-minute resume window, and past a gateway's restart
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofHours(6).toMillis())));
     }
 
+    /** 1 partition: one writer (the active world), read from its end by every gateway. */
     public Topic worldStatus() {
         return new Topic(namespace + ".world-status", 1, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
@@ -70,6 +81,7 @@ public record Topics(String namespace) {
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis())));
     }
 
+    /** 1 partition, never written: the world instance that holds it in the leader group is active. */
     public Topic worldLock() {
         return new Topic(namespace + ".world-lock", 1, Map.of());
     }
