@@ -19,6 +19,16 @@ public interface ProtocolServer {
     /** Its bound ports, or {@code null} before it started. */
     BoundPorts ports();
 
+    /** The bound plain port (useful when configured as 0). */
+    default int port() {
+        return ports().port();
+    }
+
+    /** The bound TLS port, or -1. */
+    default int tlsPort() {
+        return ports().tlsPort();
+    }
+
     /** Closes its ports; the sessions themselves are closed by the service. */
     default void stop() {
         if (ports() != null) {

@@ -194,8 +194,7 @@ public final class HttpApiProtocol implements ProtocolServer {
             Mono<SessionManager.Kept> ready = kept.outputs().isEmpty() && !kept.gap() && http.connection.ended() == null
                     ? http.connection.changes().filter(c -> c > count).next()
                             .timeout(Duration.ofSeconds(wait), Mono.just(count))
-                            .map(c -> sessions.keptAfter(http.session, after))
-                            .defaultIfEmpty(sessions.keptAfter(http.session, after))
+                            .then(Mono.fromSupplier(() -> sessions.keptAfter(http.session, after)))
                     : Mono.just(kept);
             return ready.flatMap(k -> json(res, write(writer -> {
                 writer.writeArrayFieldStart("items");
@@ -399,11 +398,6 @@ public final class HttpApiProtocol implements ProtocolServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The bound port (useful when configured as 0). */
-    public int port() {
-        return ports.port();
     }
 
     @Override

@@ -59,17 +59,18 @@ public final class SessionManager {
      */
     public SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, MeterRegistry meters,
             long resumeWindowMs, MissedOutput missedOutput) {
-        this(gatewayId, publisher, hasher, System::currentTimeMillis, meters, missedOutput);
-        this.resumeWindowMs = resumeWindowMs;
+        this(gatewayId, publisher, hasher, System::currentTimeMillis, meters, missedOutput, resumeWindowMs);
     }
 
     SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, LongSupplier clock) {
-        this(gatewayId, publisher, hasher, clock, new SimpleMeterRegistry(), (g, s, l, since) -> List.of());
+        this(gatewayId, publisher, hasher, clock, new SimpleMeterRegistry(), (g, s, l, since) -> List.of(),
+                RESUME_WINDOW_MS);
     }
 
     SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, LongSupplier clock,
-            MeterRegistry meters, MissedOutput missedOutput) {
+            MeterRegistry meters, MissedOutput missedOutput, long resumeWindowMs) {
         this.missedOutput = missedOutput;
+        this.resumeWindowMs = resumeWindowMs;
         this.roundTrips = Timer.builder("mud.gateway.round.trip")
                 .description("from a typed line read by the gateway to the world's prompt answering it")
                 .publishPercentiles(0.5, 0.99, 0.999).register(meters);
@@ -193,7 +194,7 @@ public final class SessionManager {
     /** How long a session whose client lost its connection waits for it to come back. */
     public static final long RESUME_WINDOW_MS = 10 * 60_000;
 
-    private long resumeWindowMs = RESUME_WINDOW_MS;
+    private final long resumeWindowMs;
 
     /**
      * The live session whose client holds {@code token}, without spending the token: for protocols

@@ -65,16 +65,6 @@ public final class TelnetProtocol implements ProtocolServer {
         return figures;
     }
 
-    /** The bound port (useful when configured as 0). */
-    public int port() {
-        return ports.port();
-    }
-
-    /** The bound TLS port, or -1. */
-    public int tlsPort() {
-        return ports.tlsPort();
-    }
-
     @Override
     public BoundPorts ports() {
         return ports;

@@ -42,6 +42,7 @@ public final class WebSocketProtocol implements ProtocolServer {
 
     private final WebSocketConfig config;
     private final OriginPolicy origins;
+    private final WebsocketServerSpec spec;
     private GatewayContext gateway;
     private WebClientPages pages;
     private BoundPorts ports;
@@ -49,6 +50,10 @@ public final class WebSocketProtocol implements ProtocolServer {
     public WebSocketProtocol(WebSocketConfig config) {
         this.config = config;
         this.origins = new OriginPolicy(config.allowedOrigins());
+        this.spec = WebsocketServerSpec.builder()
+                .protocols(Subprotocol.all())
+                .maxFramePayloadLength(config.maxFrameBytes())
+                .build();
     }
 
     @Override
@@ -85,10 +90,6 @@ public final class WebSocketProtocol implements ProtocolServer {
             return response.status(HttpResponseStatus.FORBIDDEN).sendString(Mono.just("This page may not connect here.\n"));
         }
         String address = RealAddress.of(request, gateway.proxies());
-        WebsocketServerSpec spec = WebsocketServerSpec.builder()
-                .protocols(Subprotocol.all())
-                .maxFramePayloadLength(config.maxFrameBytes())
-                .build();
         return response.sendWebsocket((in, out) -> play(in, out, address, secure), spec);
     }
 
@@ -148,16 +149,6 @@ public final class WebSocketProtocol implements ProtocolServer {
         } else if (frame instanceof TextWebSocketFrame text && protocol == Subprotocol.GMCP) {
             session.gmcp(text.text());
         }
-    }
-
-    /** The bound port (useful when configured as 0). */
-    public int port() {
-        return ports.port();
-    }
-
-    /** The bound TLS port, or -1. */
-    public int tlsPort() {
-        return ports.tlsPort();
     }
 
     @Override

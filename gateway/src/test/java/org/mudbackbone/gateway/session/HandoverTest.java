@@ -44,7 +44,7 @@ class HandoverTest {
                 searched.set(gateway + "/" + session);
                 searchedSince.set(since);
                 return oldTopic.stream().filter(o -> o.session().equals(session) && o.seq() > lastSeen).toList();
-            });
+            }, SessionManager.RESUME_WINDOW_MS);
 
     @AfterEach
     void close() throws InterruptedException {

@@ -39,7 +39,8 @@ class SessionManagerTest {
 
     private SessionManager start(Producer<String, byte[]> producer) {
         publisher = new InputPublisher(producer, "mud.input", "g1", LIMITS);
-        return new SessionManager("g1", publisher, hasher, clock::get, meters, (g, s, l, since) -> List.of());
+        return new SessionManager("g1", publisher, hasher, clock::get, meters, (g, s, l, since) -> List.of(),
+                SessionManager.RESUME_WINDOW_MS);
     }
 
     @Test
