@@ -7,7 +7,7 @@
 #   ./mud test           run every test (what CI runs)
 #   ./mud topics         create any missing topics on $MUD_KAFKA_BOOTSTRAP (an ops command)
 #   ./mud bench [objects] [rounds]   the restart-gap benchmark (its own broker; prints figures)
-#   ./mud load [options] telnet players saying lines on a fixed schedule against a running stack;
+#   ./mud load [options] players (telnet, WebSocket or HTTP) saying lines on a fixed schedule against a running stack;
 #                        prints round-trip percentiles, writes $MUD_DATA/load-report.json (--help: options)
 #   ./mud jmh [JMH options]  microbenchmarks of the hot paths: telnet decode, markup render, the
 #                        contract's serialization, one command through the world's handler
@@ -215,7 +215,7 @@ cmd_scenarios() {
   wait_for "gateway" "port_open $TELNET_PORT" 60
   wait_for "floor gateway" "port_open 14100" 60
   "$JAVA" ${MUD_LOAD_JVM:-} -cp "bench/target/bench.jar:bench/target/lib/*" org.mudbackbone.bench.scenario.Scenarios \
-    --world-port "$TELNET_PORT" --web-port "$MUD_WEB_PORT" --floor-port 14100 --gateway-pid "$(cat "$DATA/run/gateway.pid")" \
+    --world-port "$TELNET_PORT" --web-port "$MUD_WEB_PORT" --http-port "$MUD_HTTP_PORT" --floor-web-port 14180 --floor-http-port 14190 --bootstrap "127.0.0.1:$KAFKA_PORT" --floor-port 14100 --gateway-pid "$(cat "$DATA/run/gateway.pid")" \
     --gateway-metrics "http://127.0.0.1:$MUD_GATEWAY_MANAGEMENT_PORT/prometheus" \
     --world-metrics "http://127.0.0.1:$MUD_WORLD_MANAGEMENT_PORT/prometheus" --out target/scenarios "$@"
   stop gateway-floor; stop echo; stop gateway; stop world; stop broker
@@ -276,6 +276,7 @@ case "${1:-}" in
     mkdir -p "$DATA"
     # the stack's port and report place first: options given after them win
     exec "$JAVA" ${MUD_LOAD_JVM:-} -cp "bench/target/bench.jar:bench/target/lib/*" org.mudbackbone.bench.LoadMain \
-      --port "$TELNET_PORT" --json "$DATA/load-report.json" "${@:2}" ;;
+      --telnet-port "$TELNET_PORT" --web-port "${MUD_WEB_PORT:-4080}" --http-port "${MUD_HTTP_PORT:-4090}" \
+      --json "$DATA/load-report.json" "${@:2}" ;;
   *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

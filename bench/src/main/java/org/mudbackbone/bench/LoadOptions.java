@@ -8,8 +8,9 @@ import org.mudbackbone.bench.telnet.EchoMatcher;
  * What a load run does, from the command line. A later option overrides an earlier one, so that
  * the {@code mud} script can pass the stack's port first and the user still choose another.
  *
- * @param host              the gateway's telnet host
- * @param port              its telnet port
+ * @param protocol          how players connect: telnet, WebSocket (the JSON subprotocol) or the HTTP session API
+ * @param host              the gateway's host
+ * @param port              its port for that protocol
  * @param players           how many players
  * @param ratePerPlayer     lines each player says per second
  * @param duration          the measured time
@@ -24,14 +25,22 @@ import org.mudbackbone.bench.telnet.EchoMatcher;
  *                          {@code ping} (a {@code help} answered to its sender only)
  * @param json              where the JSON report goes
  */
-public record LoadOptions(String host, int port, int players, double ratePerPlayer, Duration duration, Duration warmup,
+public record LoadOptions(Protocol protocol, String host, int port, int players, double ratePerPlayer, Duration duration, Duration warmup,
                    Duration drain, int loginConcurrency, Duration loginTimeout, Duration connectTimeout,
                    int sourceAddresses, EchoMatcher command, Path json) {
 
+    /** The gateway's three ways in, and the URL or address each player connects to. */
+    public enum Protocol { TELNET, WEBSOCKET, HTTP }
+
     static final String USAGE = """
             usage: mud load [options]
-              --host H                 telnet host (127.0.0.1)
-              --port P                 telnet port (the stack's, 4000)
+              --protocol telnet|websocket|http   how players connect (telnet); websocket speaks the
+                                       JSON subprotocol, http the session API with server-sent events
+              --host H                 the gateway's host (127.0.0.1)
+              --telnet-port P          (the stack's, 4000)
+              --web-port P             WebSocket (the stack's, 4080)
+              --http-port P            HTTP session API (the stack's, 4090)
+              --port P                 the port of the chosen protocol, whatever it is
               --players N              players (10)
               --rate R[/s]             lines per second per player (1)
               --duration S[s]          measured seconds (30)
@@ -45,8 +54,10 @@ public record LoadOptions(String host, int port, int players, double ratePerPlay
               --json FILE              JSON report (load-report.json)""";
 
     public static LoadOptions parse(String... args) {
+        Protocol protocol = Protocol.TELNET;
         String host = "127.0.0.1";
-        int port = 4000;
+        int[] ports = {4000, 4080, 4090};
+        int port = 0;
         int players = 10;
         double rate = 1;
         Duration duration = Duration.ofSeconds(30);
@@ -65,7 +76,11 @@ public record LoadOptions(String host, int port, int players, double ratePerPlay
             }
             String value = args[++i];
             switch (option) {
+                case "--protocol" -> protocol = Protocol.valueOf(value.toUpperCase(java.util.Locale.ROOT));
                 case "--host" -> host = value;
+                case "--telnet-port" -> ports[0] = positive(option, Integer.parseInt(value));
+                case "--web-port" -> ports[1] = positive(option, Integer.parseInt(value));
+                case "--http-port" -> ports[2] = positive(option, Integer.parseInt(value));
                 case "--port" -> port = positive(option, Integer.parseInt(value));
                 case "--players" -> players = positive(option, Integer.parseInt(value));
                 case "--rate" -> rate = rate(value);
@@ -84,8 +99,17 @@ public record LoadOptions(String host, int port, int players, double ratePerPlay
         if (duration.isZero()) {
             throw new IllegalArgumentException("--duration must be more than 0");
         }
-        return new LoadOptions(host, port, players, rate, duration, warmup, drain, loginConcurrency,
+        return new LoadOptions(protocol, host, port > 0 ? port : ports[protocol.ordinal()], players, rate, duration, warmup, drain, loginConcurrency,
                 loginTimeout, connectTimeout, sourceAddresses, command, json);
+    }
+
+    /** Where players connect, as a URL. */
+    public String target() {
+        return switch (protocol) {
+            case TELNET -> "telnet://" + host + ":" + port;
+            case WEBSOCKET -> "ws://" + host + ":" + port + "/ws";
+            case HTTP -> "http://" + host + ":" + port + "/api/v1";
+        };
     }
 
     /** Lines each player will say: the warm-up and the measured time at the rate. */

@@ -1,6 +1,5 @@
 package org.mudbackbone.bench;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,19 +7,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.netty.channel.ChannelOption;
 import org.mudbackbone.bench.measure.ClientCpu;
 import org.mudbackbone.bench.measure.Tally;
 import org.mudbackbone.bench.player.LoadPlayer;
 import org.mudbackbone.bench.player.PlayerNames;
 import org.mudbackbone.bench.player.SourceAddresses;
+import org.mudbackbone.bench.player.Wires;
 import org.mudbackbone.bench.report.LoadReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.LoopResources;
-import reactor.netty.tcp.TcpClient;
 
 /**
  * One load run: log the players in at a bounded concurrency, send every line on schedule, wait a
@@ -56,9 +54,10 @@ public final class LoadRun {
         SourceAddresses sources = SourceAddresses.forTarget(options.host(), options.players(), options.sourceAddresses());
         // event loops of our own, so that the run ends by disposing them (daemon threads besides)
         LoopResources loops = LoopResources.create("load", Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+        Wires wires = new Wires(options, sources, loops);
         try {
             Instant startedAt = Instant.now();
-            List<LoadPlayer> playing = logIn(sources, loops);
+            List<LoadPlayer> playing = logIn(sources, loops, wires);
             loggedIn.run();
             int dropped;
             ClientCpu.Use cpu;
@@ -85,26 +84,14 @@ public final class LoadRun {
             playing.forEach(LoadPlayer::close);
             return report(startedAt, sources, playing.size(), dropped, lost, cpu, receivedPerSecond);
         } finally {
+            wires.close();
             loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
         }
     }
 
-    private List<LoadPlayer> logIn(SourceAddresses sources, LoopResources loops) {
-        List<TcpClient> clients = new ArrayList<>();
-        List<InetSocketAddress> addresses = sources.all().isEmpty() ? java.util.Collections.singletonList(null) : sources.all();
-        for (InetSocketAddress address : addresses) {
-            TcpClient client = TcpClient.newConnection()
-                    .host(options.host())
-                    .port(options.port())
-                    .runOn(loops)
-                    // a line must leave when it is written, not when an ACK or the next line comes (Nagle)
-                    .option(ChannelOption.TCP_NODELAY, true)
-                    // a connect that hangs must not hold a login slot for ever
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis());
-            clients.add(address == null ? client : client.bindAddress(() -> address));
-        }
-        LOG.info("logging in {} players on {}:{} ({} at a time, names {}..., from {})", options.players(),
-                options.host(), options.port(), options.loginConcurrency(), names.prefix(),
+    private List<LoadPlayer> logIn(SourceAddresses sources, LoopResources loops, Wires wires) {
+        LOG.info("logging in {} players on {} ({} at a time, names {}..., from {})", options.players(),
+                options.target(), options.loginConcurrency(), names.prefix(),
                 sources.all().isEmpty() ? "the system's choice of address" : sources.all().size() + " source address(es)");
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -112,8 +99,9 @@ public final class LoadRun {
         long began = System.nanoTime();
         List<LoadPlayer> playing = Flux.range(0, options.players())
                 .flatMap(i -> {
-                    LoadPlayer player = new LoadPlayer(i, names, options.command(), options.linesPerPlayer(), tally);
-                    return player.connectAndCreate(clients.get(i % clients.size()), options.loginTimeout())
+                    LoadPlayer player = new LoadPlayer(i, names, options.command(), options.linesPerPlayer(), tally,
+                            wires.forPlayer(i));
+                    return player.connectAndCreate(options.loginTimeout())
                             .onErrorResume(e -> {
                                 if (failures.incrementAndGet() <= FAILURES_SHOWN) {
                                     LOG.warn("player {} ({}) did not get to play: {}", i, names.name(i), e.toString());
@@ -167,7 +155,7 @@ public final class LoadRun {
             warnings.add((options.players() - playing) + " player(s) did not get to play");
         }
         return new LoadReport(
-                new LoadReport.Setup("telnet://" + options.host() + ":" + options.port(),
+                new LoadReport.Setup(options.target(),
                         options.command().command(0, 0).split(" ")[0], options.players(),
                         options.ratePerPlayer(), seconds, options.warmup().toNanos() / 1e9, sources.all().size(),
                         names.prefix(), startedAt.toString()),

@@ -1,22 +1,16 @@
 package org.mudbackbone.bench.player;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import org.mudbackbone.bench.measure.Tally;
 import org.mudbackbone.bench.telnet.EchoMatcher;
-import org.mudbackbone.bench.telnet.TelnetLineReader;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.netty.Connection;
-import reactor.netty.tcp.TcpClient;
 
 /**
- * One telnet player: connects, creates its character, then says numbered lines when told to and
- * records the echo of each. It answers nothing but refusals of telnet options, and never waits for
- * an answer before it sends the next line (the schedule is the sender's, not the server's).
+ * One player on any {@link Wire}: connects, creates its character, then says numbered lines when
+ * told to and records the echo of each. It never waits for an answer before it sends the next line
+ * (the schedule is the sender's, not the server's).
  */
 public final class LoadPlayer {
 
@@ -35,17 +29,13 @@ public final class LoadPlayer {
     /** How many echoes of line k arrived. */
     private final AtomicIntegerArray answers;
     private final Sinks.One<LoadPlayer> created = Sinks.one();
-    private final TelnetLineReader reader;
-    private volatile Channel channel;
+    private final Wire wire;
     private volatile boolean playing;
-    private volatile boolean closing;
     private volatile boolean droppedByServer;
     /** The highest line number echoed so far (on the event loop only). */
     private int lastEchoed = -1;
-    /** When the bytes being read arrived: one clock reading per read, not per line. */
-    private long readAt;
 
-    public LoadPlayer(int index, PlayerNames names, EchoMatcher kind, int lines, Tally tally) {
+    public LoadPlayer(int index, PlayerNames names, EchoMatcher kind, int lines, Tally tally, Wire wire) {
         this.index = index;
         this.lines = kind;
         this.name = names.name(index);
@@ -53,37 +43,34 @@ public final class LoadPlayer {
         this.tally = tally;
         this.scheduledAt = new long[lines];
         this.answers = new AtomicIntegerArray(lines);
-        this.reader = new TelnetLineReader(this::line, this::reply);
+        this.wire = wire;
     }
 
-    /** Connects with {@code client}, creates the character, and completes once the world says it is made. */
-    public Mono<LoadPlayer> connectAndCreate(TcpClient client, Duration timeout) {
+    /** Connects through {@code wire}, creates the character, and completes once the world says it is made. */
+    public Mono<LoadPlayer> connectAndCreate(Duration timeout) {
         long began = System.nanoTime();
-        return client.connect()
-                .flatMap(connection -> {
-                    channel = connection.channel();
-                    connection.inbound().receive().subscribe(buf -> {
-                        readAt = System.nanoTime();
-                        buf.forEachByte(b -> {
-                            reader.accept(b & 0xff);
-                            return true;
-                        });
-                    }, e -> { }, () -> { });
-                    connection.onDispose(() -> {
-                        if (!closing) {
-                            droppedByServer = true;
-                            created.tryEmitError(new IllegalStateException("connection closed by the server"));
-                        }
-                    });
-                    write("create " + name + " " + password);
-                    return created.asMono();
+        return wire.open(new Wire.Lines() {
+                    @Override
+                    public void line(String text, long readAtNanos) {
+                        LoadPlayer.this.line(text, readAtNanos);
+                    }
+
+                    @Override
+                    public void closedByServer() {
+                        droppedByServer = true;
+                        created.tryEmitError(new IllegalStateException("connection closed by the server"));
+                    }
                 })
+                .then(Mono.defer(() -> {
+                    wire.send("create " + name + " " + password);
+                    return created.asMono();
+                }))
                 .timeout(timeout)
                 .doOnSuccess(p -> tally.loggedIn(System.nanoTime() - began))
                 .doOnError(e -> close());
     }
 
-    private void line(String line) {
+    private void line(String line, long readAt) {
         if (!playing) {
             if (line.contains(CREATED)) {
                 playing = true;
@@ -117,29 +104,17 @@ public final class LoadPlayer {
         }
     }
 
-    private void reply(byte[] bytes) {
-        Channel c = channel;
-        if (c != null) {
-            c.writeAndFlush(Unpooled.wrappedBuffer(bytes));
-        }
-    }
-
-    private void write(String text) {
-        channel.writeAndFlush(Unpooled.wrappedBuffer((text + "\r\n").getBytes(StandardCharsets.UTF_8)));
-    }
-
     /**
      * Says line {@code k}, scheduled at {@code scheduledNanos}; from the sender thread.
      *
      * @return false if the connection is gone (the line is not sent)
      */
     public boolean say(int k, long scheduledNanos) {
-        Channel c = channel;
-        if (c == null || !c.isActive()) {
+        scheduledAt[k] = scheduledNanos;
+        if (!wire.send(lines.command(index, k))) {
+            scheduledAt[k] = 0;
             return false;
         }
-        scheduledAt[k] = scheduledNanos;
-        write(lines.command(index, k));
         return true;
     }
 
@@ -164,10 +139,6 @@ public final class LoadPlayer {
 
     /** Closes the connection (the player does not say quit: the run ends, it does not log out). */
     public void close() {
-        closing = true;
-        Channel c = channel;
-        if (c != null) {
-            c.close();
-        }
+        wire.close();
     }
 }

@@ -76,6 +76,11 @@ final class HopBreakdown {
         return means;
     }
 
+    /** How many times a timer ran between two readings. */
+    static double count(Map<String, double[]> before, Map<String, double[]> after, String metric) {
+        return after.getOrDefault(metric, new double[2])[0] - before.getOrDefault(metric, new double[2])[0];
+    }
+
     static String markdown(String scenario, Map<Hop, Double> means, double clientP50) {
         StringBuilder s = new StringBuilder("\nWhere the time of one command goes in ").append(scenario)
                 .append(" (means over the scenario, from the processes' own timers):\n\n| hop | mean |\n|---|---|\n");

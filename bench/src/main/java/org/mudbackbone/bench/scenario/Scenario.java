@@ -9,8 +9,11 @@ import java.util.List;
  * @param name    its letter and what it is
  * @param goal    what the issue asks of it, in words, or empty
  * @param options the load generator's options (the port is added per target)
+ * @param protocol how its players connect: 0 telnet, 1 WebSocket, 2 HTTP (an index into each target's ports)
  */
-public record Scenario(String name, String goal, List<String> options) {
+public record Scenario(String name, String goal, List<String> options, int protocol) {
+
+    static final String[] PROTOCOLS = {"telnet", "websocket", "http"};
 
     /** The options for a run against {@code port}, with its JSON report in {@code json}. */
     public List<String> against(int port, String json) {
@@ -20,7 +23,13 @@ public record Scenario(String name, String goal, List<String> options) {
     }
 
     static Scenario of(String name, String goal, int players, double rate, String command, int seconds) {
-        return new Scenario(name, goal, List.of("--players", String.valueOf(players), "--rate", String.valueOf(rate),
-                "--command", command, "--duration", String.valueOf(seconds), "--warmup", "5", "--drain", "15"));
+        return over(0, name, goal, players, rate, command, seconds);
+    }
+
+    /** As {@link #of}, with players connecting by protocol {@code protocol}. */
+    static Scenario over(int protocol, String name, String goal, int players, double rate, String command, int seconds) {
+        return new Scenario(name, goal, List.of("--protocol", PROTOCOLS[protocol], "--players", String.valueOf(players),
+                "--rate", String.valueOf(rate), "--command", command, "--duration", String.valueOf(seconds),
+                "--warmup", "5", "--drain", "15"), protocol);
     }
 }

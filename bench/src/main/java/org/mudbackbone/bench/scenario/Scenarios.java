@@ -40,7 +40,11 @@ public final class Scenarios {
         boolean quick = false;
         int idle = 10_000;
         int webPort = 0;
+        int httpPort = 0;
+        int floorWebPort = 0;
+        int floorHttpPort = 0;
         boolean idleOnly = false;
+        String bootstrap = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--world-port" -> worldPort = Integer.parseInt(args[++i]);
@@ -51,6 +55,10 @@ public final class Scenarios {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
                 case "--web-port" -> webPort = Integer.parseInt(args[++i]);
+                case "--http-port" -> httpPort = Integer.parseInt(args[++i]);
+                case "--floor-web-port" -> floorWebPort = Integer.parseInt(args[++i]);
+                case "--floor-http-port" -> floorHttpPort = Integer.parseInt(args[++i]);
+                case "--bootstrap" -> bootstrap = args[++i];
                 case "--quick" -> quick = true;
                 case "--idle-only" -> idleOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -58,25 +66,66 @@ public final class Scenarios {
         }
         Files.createDirectories(out);
         int seconds = quick ? 10 : 30;
-        List<Scenario> standard = List.of(
+        List<Scenario> standard = new ArrayList<>(List.of(
                 Scenario.of("A: 1 player × 10/s", "p50 ≤ 1.5×, p99 ≤ 2× floor", 1, 10, "ping", seconds),
                 Scenario.of("B: 1,000 players × 1/s", "p99 ≤ 2× floor, 0 lost", 1000, 1, "ping", seconds),
-                Scenario.of("F: 100 players in one room, say 1/s", "p99 < 25 ms", 100, 1, "say", seconds));
+                Scenario.of("F: 100 players in one room, say 1/s", "p99 < 25 ms", 100, 1, "say", seconds)));
+        if (webPort > 0 && floorWebPort > 0) {
+            standard.add(Scenario.over(1, "B over WebSocket: 200 players × 1/s", "", 200, 1, "ping", seconds));
+        }
+        if (httpPort > 0 && floorHttpPort > 0) {
+            standard.add(Scenario.over(2, "B over HTTP (SSE): 200 players × 1/s", "", 200, 1, "ping", seconds));
+        }
+        int[] worldPorts = {worldPort, webPort, httpPort};
+        int[] floorPorts = {floorPort, floorWebPort, floorHttpPort};
         List<Outcome> outcomes = new ArrayList<>();
         HopBreakdown hops = metrics != null && worldMetrics != null ? new HopBreakdown(metrics, worldMetrics) : null;
         String breakdown = "";
+        KafkaCost kafka = bootstrap == null ? null : new KafkaCost(bootstrap, org.mudbackbone.broker.topic.Topics.DEFAULT_NAMESPACE);
         for (Scenario scenario : idleOnly ? List.<Scenario>of() : standard) {
-            LoadReport floor = run(scenario, floorPort, out, "floor");
+            LoadReport floor = run(scenario, floorPorts[scenario.protocol()], out, "floor");
             boolean traced = hops != null && scenario == standard.get(1);
             var before = new java.util.concurrent.atomic.AtomicReference<java.util.Map<String, double[]>>();
-            LoadReport world = run(scenario, worldPort, out, "world", () -> {
+            var sizes = new java.util.concurrent.atomic.AtomicReference<java.util.Map<String, KafkaCost.Size>>();
+            var trace = new java.util.concurrent.atomic.AtomicReference<List<CommandTrace.Trace>>(List.of());
+            Thread tracer = null;
+            if (traced && bootstrap != null) {
+                String kafkaAt = bootstrap;
+                int port = worldPort;
+                tracer = new Thread(() -> {
+                    try {
+                        trace.set(new CommandTrace(kafkaAt, org.mudbackbone.broker.topic.Topics.DEFAULT_NAMESPACE, port)
+                                .run(40, Duration.ofMillis(300)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "command-trace");
+            }
+            Thread traceDuringTheRun = tracer;
+            LoadReport world = run(scenario, worldPorts[scenario.protocol()], out, "world", () -> {
+                if (traceDuringTheRun != null) {
+                    traceDuringTheRun.start(); // logs in during the warm-up, traces in the measured time
+                }
                 if (traced) {
                     before.set(hops.readQuietly()); // after the logins: their hashing is not a command's time
+                    if (kafka != null) {
+                        sizes.set(kafka.read());
+                    }
                 }
             });
             if (traced && before.get() != null) {
-                breakdown = HopBreakdown.markdown(scenario.name(), HopBreakdown.means(before.get(), hops.read()),
+                var after = hops.read();
+                breakdown = HopBreakdown.markdown(scenario.name(), HopBreakdown.means(before.get(), after),
                         world.latencyMs().p50());
+                if (tracer != null) {
+                    tracer.join(60_000);
+                    breakdown += CommandTrace.markdown(scenario.name(), trace.get());
+                }
+                if (kafka != null) {
+                    long commands = world.lines().sent() - world.lines().lost();
+                    breakdown += KafkaCost.markdown(scenario.name(), KafkaCost.perCommand(sizes.get(), kafka.read(), commands),
+                            commands, HopBreakdown.count(before.get(), after, "mud_world_commit_seconds"));
+                }
             }
             outcomes.add(new Outcome(scenario.name(), scenario.goal(), world, floor));
         }
