@@ -1,5 +1,9 @@
 package org.mudbackbone.gateway;
 
+import org.mudbackbone.gateway.limit.ConnectionGuard;
+import org.mudbackbone.gateway.limit.LimitsConfig;
+import org.mudbackbone.gateway.limit.Refusals;
+import org.mudbackbone.gateway.limit.SlowReaderGuard;
 import io.netty.handler.ssl.SslContext;
 import java.util.function.Supplier;
 import org.mudbackbone.gateway.proxy.ProxyProtocolGate;
@@ -12,12 +16,28 @@ import org.mudbackbone.gateway.session.SessionManager;
  * every encrypted port shares, and which proxies in front may say who a client is.
  */
 public record GatewayContext(SessionManager sessions, String host, String gameName, long startedAt, int maxLineBytes,
-        Supplier<SslContext> tls, TrustedProxies proxies) {
+        Supplier<SslContext> tls, TrustedProxies proxies, ConnectionGuard guard, LimitsConfig limits, Refusals refusals) {
 
-    /** Every listener's first handler when the PROXY protocol is on (else nothing is added). */
-    public void acceptProxyHeaders(io.netty.channel.Channel channel) {
+    /**
+     * Every connection's first handlers, on every port: the connection limits, the bound on output
+     * waiting for a client that does not read, and the PROXY header when that is on (before TLS: a
+     * load balancer sends it in the clear).
+     *
+     * @param refusal what a client refused by a connection limit is told (null: nothing)
+     */
+    public void prepare(io.netty.channel.Channel channel, java.util.function.Function<String, io.netty.buffer.ByteBuf> refusal) {
         if (proxies.proxyProtocol()) {
             channel.pipeline().addFirst("proxy-gate", new ProxyProtocolGate(proxies));
         }
+        guard.guard(channel, refusal);
+        channel.pipeline().addFirst("slow-reader", new SlowReaderGuard(limits.maxOutputBacklogBytes(), refusals));
+    }
+
+    /** A refusal on an HTTP port: 503 with the reason as text. */
+    public static io.netty.buffer.ByteBuf serviceUnavailable(String reason) {
+        byte[] body = (reason + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 10\r\n"
+                + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n";
+        return io.netty.buffer.Unpooled.wrappedBuffer(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII), body);
     }
 }

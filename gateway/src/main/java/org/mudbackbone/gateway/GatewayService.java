@@ -1,5 +1,8 @@
 package org.mudbackbone.gateway;
 
+import org.mudbackbone.gateway.limit.ConnectionGuard;
+import org.mudbackbone.gateway.limit.LimitsConfig;
+import org.mudbackbone.gateway.limit.Refusals;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -45,9 +48,12 @@ public class GatewayService {
     private final long startedAt = System.currentTimeMillis();
 
     private final TrustedProxies proxies;
+    private final LimitsConfig limits;
 
-    public GatewayService(GatewayConfig config, ProxyConfig proxy, MeterRegistry meters, List<ProtocolServer> protocols) {
+    public GatewayService(GatewayConfig config, ProxyConfig proxy, LimitsConfig limits, MeterRegistry meters,
+            List<ProtocolServer> protocols) {
         this.config = config;
+        this.limits = limits;
         this.proxies = new TrustedProxies(proxy.enabled(), proxy.trusted());
         this.meters = meters;
         this.protocols = List.copyOf(protocols);
@@ -61,14 +67,15 @@ public class GatewayService {
                 .ensure(List.of(topics.input(), topics.worldStatus(), topics.output(config.id())));
         hasher = new SecretHasher();
         publisher = new InputPublisher(config.bootstrapServers(), topics, config.id(), meters);
+        Refusals refusals = new Refusals(meters);
         sessions = new SessionManager(config.id(), publisher, hasher, meters, config.resumeWindowSeconds() * 1000L,
-                new OutputTopicSearch(config.bootstrapServers(), topics, config.id()));
+                new OutputTopicSearch(config.bootstrapServers(), topics, config.id()), limits, refusals);
         dispatcher = new OutputDispatcher(config.bootstrapServers(), topics, config.id(), sessions, meters);
         dispatcher.start();
         heartbeat = new GatewayHeartbeat(publisher, config.id());
         heartbeat.start(); // before the ports open: the world hears of a restart before the new sessions
         GatewayContext context = new GatewayContext(sessions, config.host(), config.name(), startedAt,
-                config.maxLineBytes(), tls(), proxies);
+                config.maxLineBytes(), tls(), proxies, new ConnectionGuard(limits, proxies, refusals), limits, refusals);
         protocols.forEach(protocol -> protocol.start(context));
         Gauge.builder("mud.gateway.sessions", sessions, SessionManager::count)
                 .description("sessions held by this gateway").register(meters);

@@ -8,7 +8,7 @@ import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The certificate of every TLS port: from configuration, or self-signed for development. */
+/** The certificate of every TLS port: from configuration, or self-signed in development mode only. */
 final class TlsContexts {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsContexts.class);
@@ -19,6 +19,12 @@ final class TlsContexts {
         try {
             if (!config.tlsCertificate().isEmpty()) {
                 return SslContextBuilder.forServer(new File(config.tlsCertificate()), new File(config.tlsKey())).build();
+            }
+            if (!org.mudbackbone.broker.topic.TopicSettings.devMode()) {
+                // players would be told to trust a certificate nobody can check: refuse to start instead
+                throw new IllegalStateException("a TLS port is on but no certificate is set: set mud.gateway.tls-certificate"
+                        + " and tls-key (MUD_GATEWAY_TLS_CERTIFICATE, MUD_GATEWAY_TLS_KEY), or turn the TLS ports off (-1);"
+                        + " only development mode (MUD_DEV_MODE=true) uses a self-signed certificate");
             }
             SelfSignedCertificate self = new SelfSignedCertificate("localhost");
             LOG.warn("TLS ports use a self-signed certificate (set mud.gateway.tls-certificate and tls-key in production)");

@@ -27,6 +27,7 @@ final class GatewayNode implements AutoCloseable {
                 "mud.gateway.http.port", 0,
                 "mud.gateway.telnet.tls-port", -1,
                 "micronaut.server.port", -1));
+        settings.putAll(Stack.LOOPBACK_CLIENTS);
         settings.putAll(more);
         context = ApplicationContext.run(settings);
     }

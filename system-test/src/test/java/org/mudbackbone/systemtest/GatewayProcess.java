@@ -44,6 +44,8 @@ final class GatewayProcess implements AutoCloseable {
                 "-Dmud.gateway.http.port=0",
                 "-Dmicronaut.server.port=-1",
                 "-Dmud.dev-mode=true",
+                "-Dmud.gateway.limits.connections-per-address=100000", // test clients all connect from loopback
+                "-Dmud.gateway.limits.accepts-per-second=100000",
                 "-Dlogback.configurationFile=logback-test.xml",
                 "org.mudbackbone.gateway.GatewayApplication");
         try {

@@ -32,6 +32,14 @@ final class Stack implements AutoCloseable {
         this.gateway = gateway;
     }
 
+    /**
+     * Every test client connects from loopback, dozens within a second: the per-address connection
+     * limits would refuse them. A test of those limits sets its own.
+     */
+    static final Map<String, Object> LOOPBACK_CLIENTS = Map.of(
+            "mud.gateway.limits.connections-per-address", 100_000,
+            "mud.gateway.limits.accepts-per-second", 100_000);
+
     static Stack start(String bootstrapServers) {
         return start(bootstrapServers, Map.of());
     }
@@ -66,6 +74,7 @@ final class Stack implements AutoCloseable {
         gatewayProps.put("mud.gateway.websocket.port", 0);
         gatewayProps.put("mud.gateway.websocket.tls-port", 0);
         gatewayProps.put("mud.gateway.http.port", 0);
+        gatewayProps.putAll(LOOPBACK_CLIENTS);
         gatewayProps.putAll(gatewaySettings);
         EmbeddedServer gateway = ApplicationContext.run(EmbeddedServer.class, gatewayProps);
         return new Stack(gatewayId, new Topics("test-" + run), world, gateway, bootstrapServers);

@@ -43,8 +43,10 @@ public record Topics(String namespace) {
     public Topic input() {
         return new Topic(namespace + ".input", 8, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                // input waits here while the world is away: keep it well past any restart
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis())));
+                // input waits here while the world is away, but a typed line older than the world's age
+                // limit (60 s) is never done: hours cover any outage worth waiting out, and a leaked
+                // topic holds hours of what players typed, not a week of it
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofHours(6).toMillis())));
     }
 
     /** 4 partitions: compacted and read back in parallel when a world takes over. */

@@ -85,7 +85,8 @@ public final class HttpApiProtocol implements ProtocolServer {
 
     private DisposableServer bind(int port, SslContext tls) {
         HttpServer server = HttpServer.create().host(gateway.host()).port(port)
-                .doOnChannelInit((observer, channel, remote) -> gateway.acceptProxyHeaders(channel))
+                .doOnChannelInit((observer, channel, remote) -> gateway.prepare(channel,
+                        tls != null ? null : GatewayContext::serviceUnavailable))
                 .route(routes -> routes
                         .post(BASE, this::create)
                         .post(BASE + "/{id}/lines", (req, res) -> line(req, res, false))

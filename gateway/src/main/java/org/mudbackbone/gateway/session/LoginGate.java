@@ -30,6 +30,7 @@ final class LoginGate {
     static final int MAX_WAITING = 50;
     static final String TOO_MUCH = "{red}Too much typed ahead while logging in; a line was dropped.{/}";
     static final String CANNOT_HASH = "{red}Cannot check that secret here.{/}";
+    static final String BUSY = "{red}Too many logins at once from your address; log in again in a moment.{/}";
     static final String NO_ANSWER = "{yellow}The game never asked for the password you typed; please log in again.{/}";
     private static final long NOT_SENT = -1;
 
@@ -194,7 +195,7 @@ final class LoginGate {
     private synchronized void hashFailed(Throwable error) {
         hashing = false;
         LOG.warn("session {}: cannot hash secret: {}", sessionId, error.getMessage());
-        effects.tell(CANNOT_HASH);
+        effects.tell(error instanceof SecretHasher.Busy ? BUSY : CANNOT_HASH);
         release();
     }
 

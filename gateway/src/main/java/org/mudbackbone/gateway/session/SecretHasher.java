@@ -1,5 +1,7 @@
 package org.mudbackbone.gateway.session;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -18,6 +20,42 @@ public final class SecretHasher implements AutoCloseable {
 
     private final Scheduler workers = Schedulers.newBoundedElastic(
             Runtime.getRuntime().availableProcessors(), 10_000, "secret-hash");
+
+    /**
+     * Hashes one address may have queued or running at once: a real player logs in once, a NAT a
+     * few at a time, while each hash costs 19 MiB and a core for a fraction of a second; an address
+     * that asks for more is refused, so that nobody can fill the queue for everyone else.
+     */
+    static final int PER_ADDRESS = 4;
+
+    /** Refused: the address already has {@link #PER_ADDRESS} hashes waiting. */
+    public static final class Busy extends RuntimeException {
+        Busy(String address) {
+            super(PER_ADDRESS + " logins already wait to be checked for " + address, null, false, false);
+        }
+    }
+
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+
+    /** As {@link #hash(String, String, HashParams)}, within {@code address}'s share of the workers ({@link Busy} beyond it). */
+    public Mono<String> hash(String secret, String saltBase64, HashParams params, String address) {
+        return Mono.defer(() -> {
+            boolean[] admitted = {false};
+            inFlight.compute(address, (a, n) -> {
+                int now = n == null ? 0 : n;
+                if (now >= PER_ADDRESS) {
+                    return n;
+                }
+                admitted[0] = true;
+                return now + 1;
+            });
+            if (!admitted[0]) {
+                return Mono.error(new Busy(address));
+            }
+            return hash(secret, saltBase64, params)
+                    .doFinally(signal -> inFlight.compute(address, (a, n) -> n == null || n <= 1 ? null : n - 1));
+        });
+    }
 
     /** The base64 hash of {@code secret}; fails if the parameters are beyond what a gateway agrees to pay. */
     public Mono<String> hash(String secret, String saltBase64, HashParams params) {

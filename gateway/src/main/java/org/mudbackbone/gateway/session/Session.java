@@ -115,6 +115,11 @@ public final class Session {
         return history;
     }
 
+    /** Whether the world has given this session an object to control: it is logged in. */
+    public boolean loggedIn() {
+        return controlledObject != null;
+    }
+
     /** The key for this session's input: the controlled object, or the session itself before login. */
     public String inputKey() {
         String object = controlledObject;

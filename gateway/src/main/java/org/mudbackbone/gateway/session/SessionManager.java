@@ -14,6 +14,9 @@ import org.mudbackbone.broker.markup.Markup;
 import org.mudbackbone.broker.message.ClientFacts;
 import org.mudbackbone.broker.message.GameOutput;
 import org.mudbackbone.broker.message.PlayerInput;
+import org.mudbackbone.gateway.limit.InputBudget;
+import org.mudbackbone.gateway.limit.LimitsConfig;
+import org.mudbackbone.gateway.limit.Refusals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -29,7 +32,12 @@ public final class SessionManager {
     private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
 
     /** A session and the gate its typed lines pass through. */
-    private record Live(Session session, LoginGate gate, LinesInFlight lines) {}
+    /**
+     * A session and what the gateway keeps beside it: its login gate, its lines in flight, its input
+     * allowance, when it opened (for the login deadline), and an option update held back by the allowance.
+     */
+    private record Live(Session session, LoginGate gate, LinesInFlight lines, InputBudget budget, long openedAt,
+            java.util.concurrent.atomic.AtomicReference<ClientFacts> heldFacts) {}
 
     private final String gatewayId;
     private final InputPublisher publisher;
@@ -40,6 +48,8 @@ public final class SessionManager {
     private final Timer roundTrips;
     private final ResumeTokens tokens = new ResumeTokens();
     private final MissedOutput missedOutput;
+    private final LimitsConfig limits;
+    private final Refusals refusals;
     /** Resumes this gateway asked the world about, by request ID. */
     private final Map<String, PendingResume> pendingResumes = new ConcurrentHashMap<>();
     /** Searches for missed output that have finished, for the output thread to show. */
@@ -58,17 +68,19 @@ public final class SessionManager {
      * @param missedOutput   where a session handed over from another gateway finds what its client missed
      */
     public SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, MeterRegistry meters,
-            long resumeWindowMs, MissedOutput missedOutput) {
-        this(gatewayId, publisher, hasher, System::currentTimeMillis, meters, missedOutput, resumeWindowMs);
+            long resumeWindowMs, MissedOutput missedOutput, LimitsConfig limits, Refusals refusals) {
+        this(gatewayId, publisher, hasher, System::currentTimeMillis, meters, missedOutput, resumeWindowMs, limits, refusals);
     }
 
     SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, LongSupplier clock) {
         this(gatewayId, publisher, hasher, clock, new SimpleMeterRegistry(), (g, s, l, since) -> List.of(),
-                RESUME_WINDOW_MS);
+                RESUME_WINDOW_MS, LimitsConfig.DEFAULT, new Refusals(new SimpleMeterRegistry()));
     }
 
     SessionManager(String gatewayId, InputPublisher publisher, SecretHasher hasher, LongSupplier clock,
-            MeterRegistry meters, MissedOutput missedOutput, long resumeWindowMs) {
+            MeterRegistry meters, MissedOutput missedOutput, long resumeWindowMs, LimitsConfig limits, Refusals refusals) {
+        this.limits = limits;
+        this.refusals = refusals;
         this.missedOutput = missedOutput;
         this.resumeWindowMs = resumeWindowMs;
         this.roundTrips = Timer.builder("mud.gateway.round.trip")
@@ -100,7 +112,8 @@ public final class SessionManager {
     }
 
     private void register(Session session) {
-        sessions.put(session.id(), new Live(session, new LoginGate(session.id(), new GateEffects(session)), new LinesInFlight()));
+        sessions.put(session.id(), new Live(session, new LoginGate(session.id(), new GateEffects(session)), new LinesInFlight(),
+                new InputBudget(limits, System.nanoTime()), clock.getAsLong(), new java.util.concurrent.atomic.AtomicReference<>()));
     }
 
     /** One line the player typed, raw, read from the connection just now. */
@@ -114,19 +127,60 @@ public final class SessionManager {
      */
     public void line(Session session, String raw, long at) {
         Live live = sessions.get(session.id());
-        if (live != null) {
+        if (live != null && allowed(live, live.budget().line(System.nanoTime()), "lines",
+                "{red}You are typing faster than " + (int) limits.linesPerSecond()
+                        + " lines a second; lines are being dropped. Slow down, or you will be disconnected.{/}")) {
             live.gate().typed(raw, at);
         }
     }
 
-    /** What the client told its gateway about itself, new or changed. */
+    /**
+     * Acts on an input allowance's verdict: true if the input may go on; otherwise the refusal is
+     * counted, the player warned the first time in a row, and a flood disconnected.
+     */
+    private boolean allowed(Live live, InputBudget.Verdict verdict, String limit, String warning) {
+        switch (verdict) {
+            case PASS -> {
+                return true;
+            }
+            case WARN -> live.session().connection().text(warning);
+            case DISCONNECT -> {
+                LOG.warn("session {}: disconnected, {} over the limit in a row", live.session().id(), limit);
+                refusals.count(limit + "-disconnect");
+                live.session().connection().close("{red}Disconnected: too much input too fast.{/}");
+            }
+            default -> { }
+        }
+        refusals.count(limit);
+        return false;
+    }
+
+    /**
+     * What the client told its gateway about itself, new or changed. Updates faster than the
+     * out-of-band allowance (a window dragged by its corner sends NAWS after NAWS) are coalesced:
+     * the latest waits, and goes when the allowance has room again ({@link #tick}).
+     */
     public void clientInfo(Session session, ClientFacts facts) {
+        Live live = sessions.get(session.id());
+        if (live != null && !live.budget().clientInfo(System.nanoTime())) {
+            live.heldFacts().set(facts);
+            return;
+        }
+        publishClientInfo(session, facts);
+    }
+
+    private void publishClientInfo(Session session, ClientFacts facts) {
         long at = clock.getAsLong();
         publisher.publish(session, seq -> new PlayerInput.ClientInfo(session.id(), gatewayId, seq, at, facts));
     }
 
     /** Out-of-band data from the client for the world (its JSON already checked). */
     public void oob(Session session, String pkg, String json) {
+        Live live = sessions.get(session.id());
+        if (live == null || !allowed(live, live.budget().oob(System.nanoTime()), "oob",
+                "{red}Your client sends out-of-band messages too fast; some were dropped.{/}")) {
+            return;
+        }
         long at = clock.getAsLong();
         publisher.publish(session, seq -> new PlayerInput.Oob(session.id(), gatewayId, seq, at, pkg, json));
     }
@@ -419,8 +473,19 @@ public final class SessionManager {
      */
     public void tick(long now) {
         showFoundMissed();
+        long loginMs = limits.loginSeconds() * 1000L;
         for (Live live : sessions.values()) {
             live.gate().expire(now, SECRET_HOLD_MS);
+            ClientFacts held = live.heldFacts().get();
+            if (held != null && live.budget().clientInfo(System.nanoTime()) && live.heldFacts().compareAndSet(held, null)) {
+                publishClientInfo(live.session(), held);
+            }
+            if (!live.session().loggedIn() && now - live.openedAt() > loginMs && live.session().attached()) {
+                refusals.count("login-time");
+                LOG.info("session {}: not logged in within {} s, closing", live.session().id(), limits.loginSeconds());
+                live.session().connection().close("{red}You did not log in within " + limits.loginSeconds()
+                        + " seconds. Goodbye.{/}");
+            }
             long lost = live.session().detachedAt();
             if (lost >= 0 && now - lost > resumeWindowMs) {
                 close(live.session(), "did not come back within " + resumeWindowMs / 1000 + " s");
@@ -493,7 +558,7 @@ public final class SessionManager {
 
         @Override
         public Mono<String> hash(String secret, GameOutput.AskSecret ask) {
-            return hasher.hash(secret, ask.salt(), ask.params());
+            return hasher.hash(secret, ask.salt(), ask.params(), session.address());
         }
 
         @Override

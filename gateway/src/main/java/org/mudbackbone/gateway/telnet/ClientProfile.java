@@ -1,5 +1,6 @@
 package org.mudbackbone.gateway.telnet;
 
+import org.mudbackbone.gateway.render.Printable;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,15 +94,22 @@ final class ClientProfile {
         return modules.contains(pkg);
     }
 
+    /** Beyond this many GMCP modules a client's further {@code Core.Supports} names are ignored: a real client takes a dozen. */
+    static final int MAX_GMCP_MODULES = 64;
+
     void setGmcpModules(Set<String> modules) {
         Set<String> copy = ConcurrentHashMap.newKeySet();
-        copy.addAll(modules);
+        modules.stream().limit(MAX_GMCP_MODULES).forEach(copy::add);
         gmcpModules = copy;
     }
 
+    /** The longest client or terminal name passed on: real ones are a few words. */
+    static final int MAX_NAME = 64;
+
+    /** What the world is told; what the client said of itself is cleaned to printable text (TTYPE, NEW-ENVIRON, GMCP). */
     ClientFacts facts() {
         String client = clientName == null ? null : clientVersion == null ? clientName : clientName + " " + clientVersion;
-        return new ClientFacts("telnet", client, terminal, mtts, width, height, colourDepth().colours(),
+        return new ClientFacts("telnet", Printable.clean(client, MAX_NAME), Printable.clean(terminal, MAX_NAME), mtts, width, height, colourDepth().colours(),
                 utf8() ? "UTF-8" : "US-ASCII", tls, address);
     }
 

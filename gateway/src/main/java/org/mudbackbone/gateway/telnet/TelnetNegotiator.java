@@ -389,7 +389,11 @@ final class TelnetNegotiator {
             case "core.supports.set" -> profile.setGmcpModules(modules(body));
             case "core.supports.add" -> {
                 Set<String> now = profile.gmcpModules == null ? new HashSet<>() : new HashSet<>(profile.gmcpModules);
-                now.addAll(modules(body));
+                for (String module : modules(body)) {
+                    if (now.size() < ClientProfile.MAX_GMCP_MODULES) { // those it has stay; new ones beyond the cap do not
+                        now.add(module);
+                    }
+                }
                 profile.setGmcpModules(now);
             }
             case "core.supports.remove" -> {

@@ -41,7 +41,10 @@ public final class TelnetProtocol implements ProtocolServer {
 
     private TelnetServer.Settings settings(int port, SslContext context) {
         return new TelnetServer.Settings(gateway.host(), port, gateway.maxLineBytes(),
-                Duration.ofMillis(config.negotiationMs()), this::msspFigures, context, gateway.proxies());
+                Duration.ofMillis(config.negotiationMs()), this::msspFigures, context, gateway.proxies(),
+                // a refused client is told why in a line of text, unless the port speaks TLS
+                channel -> gateway.prepare(channel, context != null ? null : reason -> io.netty.buffer.Unpooled.copiedBuffer(
+                        reason + "\r\n", java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Live figures for MSSP crawlers. */

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.mudbackbone.gateway.proxy.ProxyProtocolGate;
 import org.mudbackbone.gateway.proxy.TrustedProxies;
 import org.mudbackbone.gateway.session.SessionManager;
 import org.slf4j.Logger;
@@ -34,10 +33,12 @@ public final class TelnetServer {
      *                           with what was agreed
      * @param mssp               the live MSSP figures
      * @param tls                a TLS context for a TLS port, or {@code null} for plain telnet
-     * @param proxies            the proxies in front whose PROXY header or NEW-ENVIRON IPADDRESS is taken
+     * @param proxies            the proxies in front whose NEW-ENVIRON IPADDRESS is taken
+     * @param prepare            puts the gateway's first handlers on each new connection (limits, PROXY header)
      */
     public record Settings(String host, int port, int maxLineBytes, Duration negotiationTimeout,
-            Supplier<Map<String, String>> mssp, SslContext tls, TrustedProxies proxies) {}
+            Supplier<Map<String, String>> mssp, SslContext tls, TrustedProxies proxies,
+            java.util.function.Consumer<io.netty.channel.Channel> prepare) {}
 
     /**
      * The name of the handler that carries telnet bytes in another transport's frames (WebSocket):
@@ -56,11 +57,7 @@ public final class TelnetServer {
         if (settings.tls() != null) {
             server = server.secure(spec -> spec.sslContext(settings.tls()));
         }
-        if (settings.proxies().proxyProtocol()) {
-            // first in the pipeline, before TLS: a load balancer sends the header in the clear
-            server = server.doOnChannelInit((observer, channel, remote) ->
-                    channel.pipeline().addFirst("proxy-gate", new ProxyProtocolGate(settings.proxies())));
-        }
+        server = server.doOnChannelInit((observer, channel, remote) -> settings.prepare().accept(channel));
         DisposableServer bound = server
                 .handle((in, out) -> {
                     Connection[] holder = new Connection[1];

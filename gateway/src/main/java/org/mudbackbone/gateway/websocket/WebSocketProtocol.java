@@ -70,7 +70,8 @@ public final class WebSocketProtocol implements ProtocolServer {
 
     private DisposableServer bind(int port, SslContext context) {
         HttpServer server = HttpServer.create().host(gateway.host()).port(port)
-                .doOnChannelInit((observer, channel, remote) -> gateway.acceptProxyHeaders(channel))
+                .doOnChannelInit((observer, channel, remote) -> gateway.prepare(channel,
+                        context != null ? null : GatewayContext::serviceUnavailable))
                 .route(routes -> routes
                         .get("/ws", (request, response) -> upgrade(request, response, context != null))
                         .get("/", (request, response) -> pages.send("index.html", request, response))
@@ -106,7 +107,8 @@ public final class WebSocketProtocol implements ProtocolServer {
             case TELNET -> {
                 connection.addHandlerLast(TelnetServer.TRANSPORT, new TelnetFrames());
                 yield TelnetServer.serve(connection, in, new TelnetServer.Settings(gateway.host(), 0,
-                        gateway.maxLineBytes(), Duration.ofSeconds(1), Map::of, null, gateway.proxies()), gateway.sessions(), secure);
+                        gateway.maxLineBytes(), Duration.ofSeconds(1), Map::of, null, gateway.proxies(), channel -> { }),
+                        gateway.sessions(), secure);
             }
             case GMCP, TERMINAL -> terminal(connection, in, address, protocol);
         };

@@ -44,7 +44,8 @@ class HandoverTest {
                 searched.set(gateway + "/" + session);
                 searchedSince.set(since);
                 return oldTopic.stream().filter(o -> o.session().equals(session) && o.seq() > lastSeen).toList();
-            }, SessionManager.RESUME_WINDOW_MS);
+            }, SessionManager.RESUME_WINDOW_MS,
+                org.mudbackbone.gateway.limit.LimitsConfig.DEFAULT, new org.mudbackbone.gateway.limit.Refusals(new SimpleMeterRegistry()));
 
     @AfterEach
     void close() throws InterruptedException {

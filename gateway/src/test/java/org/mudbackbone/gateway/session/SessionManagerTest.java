@@ -40,7 +40,8 @@ class SessionManagerTest {
     private SessionManager start(Producer<String, byte[]> producer) {
         publisher = new InputPublisher(producer, "mud.input", "g1", LIMITS);
         return new SessionManager("g1", publisher, hasher, clock::get, meters, (g, s, l, since) -> List.of(),
-                SessionManager.RESUME_WINDOW_MS);
+                SessionManager.RESUME_WINDOW_MS,
+                org.mudbackbone.gateway.limit.LimitsConfig.DEFAULT, new org.mudbackbone.gateway.limit.Refusals(meters));
     }
 
     @Test

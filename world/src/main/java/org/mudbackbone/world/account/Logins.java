@@ -37,15 +37,29 @@ public final class Logins {
         askSecret(game, link, "Choose a password for " + Markup.escape(name) + ": ", salt, rules.hashParams());
     }
 
-    public static void startConnect(Game game, SessionLink link, String name) {
-        Account account = NAME.matcher(name).matches() ? game.get(Account.idFor(name), Account.class) : null;
-        if (account == null) {
-            game.msgSession(link, "There is no character named " + Markup.escape(name)
-                    + ". Type {bold}create " + Markup.escape(name) + " <password>{/} to make one.");
+    /** What a failed login is told, whether the name or the password was wrong: one answer tells nobody which names exist. */
+    static final String WRONG = "{red}Wrong name or password.{/} (New here? {bold}create <name> <password>{/} makes a character.)";
+
+    /**
+     * Asks for the password of {@code name}. A name no character has is asked for one too, with a
+     * salt made from the name, and refused with the same words as a wrong password.
+     */
+    public static void startConnect(Game game, SessionLink link, String name, WorldRules rules) {
+        if (!NAME.matcher(name).matches()) {
+            game.msgSession(link, WRONG);
             return;
         }
-        game.put(link.withPending(new PendingLogin(PendingLogin.Kind.CONNECT, account.name(), account.salt())));
-        askSecret(game, link, "Password: ", account.salt(), account.params());
+        long wait = rules.logins().waitMs(name);
+        if (wait > 0) {
+            long seconds = Math.max(1, (wait + 999) / 1000);
+            game.msgSession(link, "{red}Too many failed logins with that name; try again in " + seconds
+                    + (seconds == 1 ? " second.{/}" : " seconds.{/}"));
+            return;
+        }
+        Account account = game.get(Account.idFor(name), Account.class);
+        String salt = account != null ? account.salt() : Passwords.saltFor(name);
+        game.put(link.withPending(new PendingLogin(PendingLogin.Kind.CONNECT, account != null ? account.name() : name, salt)));
+        askSecret(game, link, "Password: ", salt, account != null ? account.params() : rules.hashParams());
     }
 
     /** The gateway's hash of the secret for the session's pending login. */
@@ -60,7 +74,7 @@ public final class Logins {
         if (pending.kind() == PendingLogin.Kind.CREATE) {
             create(game, current, pending, hash, rules);
         } else {
-            connect(game, current, pending, hash);
+            connect(game, current, pending, hash, rules);
         }
     }
 
@@ -78,12 +92,14 @@ public final class Logins {
         attach(game, link, characterId);
     }
 
-    private static void connect(Game game, SessionLink link, PendingLogin pending, String hash) {
+    private static void connect(Game game, SessionLink link, PendingLogin pending, String hash, WorldRules rules) {
         Account account = game.get(Account.idFor(pending.name()), Account.class);
         if (account == null || !account.salt().equals(pending.salt()) || !Passwords.matches(account.digest(), hash)) {
-            game.msgSession(link, "{red}Wrong name or password.{/}");
+            rules.logins().failed(pending.name());
+            game.msgSession(link, WRONG);
             return;
         }
+        rules.logins().succeeded(pending.name());
         game.msgSession(link, "{green}Welcome back, " + Markup.escape(account.name()) + ".{/}");
         attach(game, link, account.character());
     }

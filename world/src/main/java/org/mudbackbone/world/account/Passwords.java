@@ -24,6 +24,15 @@ public final class Passwords {
         return Base64.getEncoder().encodeToString(salt);
     }
 
+    /**
+     * The salt a login with a name no character has is asked with: the same for the same name, so
+     * that asking twice looks like an account's fixed salt.
+     */
+    public static String saltFor(String unknownName) {
+        byte[] salt = java.util.Arrays.copyOf(sha256("no-such-account:" + unknownName.toLowerCase(java.util.Locale.ROOT)), 16);
+        return Base64.getEncoder().encodeToString(salt);
+    }
+
     public static String digest(String gatewayHash) {
         return Base64.getEncoder().encodeToString(sha256(gatewayHash));
     }

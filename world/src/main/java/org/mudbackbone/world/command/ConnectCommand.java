@@ -27,6 +27,6 @@ public final class ConnectCommand implements Command {
             call.msg("Usage: connect <name> <password>");
             return;
         }
-        Logins.startConnect(call.game(), call.session(), call.args().split("\\s+")[0]);
+        Logins.startConnect(call.game(), call.session(), call.args().split("\\s+")[0], call.rules());
     }
 }

@@ -3,6 +3,7 @@ package org.mudbackbone.world.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,44 @@ class LoginTest {
         answer(s, "h");
         String other = world.guest("s2");
         world.call(other, "create alice", "That name is taken");
-        world.call(other, "connect Nobody", "There is no character named Nobody");
+    }
+
+    @Test
+    void anUnknownNameIsAskedForAPasswordAndRefusedAsAWrongPasswordIs() {
+        String s = world.guest("s1");
+        world.type(s, "create Alice");
+        answer(s, "right");
+        String guesser = world.guest("s2");
+        world.type(guesser, "connect Nobody");
+        GameOutput.AskSecret unknown = lastAsk(guesser);
+        world.type(guesser, "connect Nobody");
+        assertEquals(unknown.salt(), lastAsk(guesser).salt(), "the same name is asked with the same salt, as an account is");
+        List<String> forNobody = answerAndRead(guesser, "guess");
+        world.type(guesser, "connect Alice");
+        List<String> forAlice = answerAndRead(guesser, "guess");
+        assertEquals(forAlice, forNobody, "a wrong password and a name nobody has get the same answer");
+        assertTrue(forNobody.get(0).startsWith("Wrong name or password."), forNobody.toString());
+    }
+
+    @Test
+    void failedLoginsWithANameMakeTheNextOnesWaitUntilOneSucceeds() {
+        String s = world.guest("s1");
+        world.type(s, "create Alice");
+        answer(s, "right");
+        String guesser = world.guest("s2");
+        for (int i = 0; i < 3; i++) {
+            world.type(guesser, "connect Alice");
+            answerAndRead(guesser, "guess-" + i);
+        }
+        world.call(guesser, "connect Alice", "Too many failed logins with that name; try again in 1 second.");
+        world.call(guesser, "connect alice", "Too many failed logins"); // names are one whatever their case
+        world.type(world.guest("s3"), "connect Bob");
+        assertEquals("Password: ", lastAsk("s3").prompt(), "another name is not slowed");
+    }
+
+    private List<String> answerAndRead(String session, String hash) {
+        return world.run(new PlayerInput.SecretLine(session, "gw", world.nextSeq(), System.currentTimeMillis(), hash))
+                .getOrDefault(session, List.of());
     }
 
     @Test
