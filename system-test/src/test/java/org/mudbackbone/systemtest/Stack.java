@@ -102,6 +102,13 @@ final class Stack implements AutoCloseable {
         return gateway.getApplicationContext().getBean(org.mudbackbone.gateway.GatewayService.class).sessions().count();
     }
 
+    /** How many times a gateway limit acted ({@code mud.gateway.limit.refused{limit=...}}). */
+    double refusedBy(String limit) {
+        var counter = gateway.getApplicationContext().getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("mud.gateway.limit.refused").tag("limit", limit).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     int webTlsPort() {
         return gateway.getApplicationContext().getBean(WebSocketProtocol.class).tlsPort();
     }

@@ -145,6 +145,16 @@ final class TelnetTestClient implements AutoCloseable {
         }
     }
 
+    /** Writes bytes as they are, in one write: a burst, or bytes no line would carry. */
+    void sendRaw(byte[] bytes) {
+        try {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     boolean closedByServer() {
         return !reader.isAlive();
     }
