@@ -36,8 +36,8 @@ dev_env() {
   export MUD_WORLD_MANAGEMENT_PORT=${MUD_WORLD_MANAGEMENT_PORT:-8082}
   # `./mud load` connects hundreds of players from loopback within seconds: the per-address limits
   # (32 connections, 4 new a second) would refuse them; set these to the production defaults to try the limits
-  export MUD_GATEWAY_LIMITS_CONNECTIONS_PER_ADDRESS=${MUD_GATEWAY_LIMITS_CONNECTIONS_PER_ADDRESS:-100000}
-  export MUD_GATEWAY_LIMITS_ACCEPTS_PER_SECOND=${MUD_GATEWAY_LIMITS_ACCEPTS_PER_SECOND:-100000}
+  export MUD_CONNECTIONS_PER_ADDRESS=${MUD_CONNECTIONS_PER_ADDRESS:-100000}
+  export MUD_ACCEPTS_PER_SECOND=${MUD_ACCEPTS_PER_SECOND:-100000}
   # the embedded broker allows a 3 s leader-group session (a stock broker's minimum is 6 s)
   export MUD_WORLD_LEADER_TIMEOUT_MS=${MUD_WORLD_LEADER_TIMEOUT_MS:-3000}
 }
@@ -195,7 +195,7 @@ cmd_scenarios() {
   DATA=target/scenarios-stack
   KAFKA_PORT=19092 CONTROLLER_PORT=19093 TELNET_PORT=14000
   # scenario C asks up to 128 lines a second of each player: the typing limit would measure itself
-  export MUD_GATEWAY_LIMITS_LINES_PER_SECOND=100000 MUD_GATEWAY_LIMITS_LINE_BURST=100000
+  export MUD_LINES_PER_SECOND=100000 MUD_LINE_BURST=100000
   export MUD_TELNET_TLS_PORT=-1 MUD_WEB_PORT=14080 MUD_HTTP_PORT=14090 MUD_GATEWAY_MANAGEMENT_PORT=18081 MUD_WORLD_MANAGEMENT_PORT=18082
   dev_env
   for p in "$KAFKA_PORT" "$CONTROLLER_PORT" "$TELNET_PORT" 14100 18081 18082 18083; do

@@ -23,7 +23,7 @@ final class TlsContexts {
             if (!org.mudbackbone.broker.topic.TopicSettings.devMode()) {
                 // players would be told to trust a certificate nobody can check: refuse to start instead
                 throw new IllegalStateException("a TLS port is on but no certificate is set: set mud.gateway.tls-certificate"
-                        + " and tls-key (MUD_GATEWAY_TLS_CERTIFICATE, MUD_GATEWAY_TLS_KEY), or turn the TLS ports off (-1);"
+                        + " and tls-key (MUD_TLS_CERTIFICATE, MUD_TLS_KEY), or turn the TLS ports off (-1);"
                         + " only development mode (MUD_DEV_MODE=true) uses a self-signed certificate");
             }
             SelfSignedCertificate self = new SelfSignedCertificate("localhost");
