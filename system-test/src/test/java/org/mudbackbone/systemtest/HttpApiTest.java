@@ -64,6 +64,8 @@ class HttpApiTest {
 
             assertEquals(204, api.delete().statusCode());
             talker.awaitText(bot + " has disconnected.");
+            // the password went in by POST /secret: hashed at the gateway, never in Kafka
+            KafkaAudit.assertSecretsNeverInKafka(broker.bootstrapServers(), stack.topics, stack.gatewayId, List.of(PASSWORD));
             assertEquals(404, api.output(-1, 0).statusCode());
         }
     }

@@ -60,6 +60,8 @@ class WebSocketPlayTest {
                 terminal.awaitText("Town Square");
                 assertTrue(terminal.rawBinary().contains("\u001b["), "ANSI colour in the terminal stream");
             }
+            // the password went in as the last word of a typed line on every subprotocol: none of it reached Kafka
+            KafkaAudit.assertSecretsNeverInKafka(broker.bootstrapServers(), stack.topics, stack.gatewayId, List.of(PASSWORD));
         }
     }
 
