@@ -65,9 +65,17 @@ public sealed interface GameOutput {
      *
      * @param prompt what to ask, in markup
      * @param salt   base64 salt of the account (a fresh one for a new account)
+     * @param nonce  for a login, this login's nonce: the answer is a {@link SecretProof#proof}; null
+     *               for a new account: the answer is its {@link SecretProof#verifier}
      */
-    record AskSecret(String session, long seq, String prompt, String salt, HashParams params)
-            implements GameOutput {}
+    record AskSecret(String session, long seq, String prompt, String salt, HashParams params, String nonce)
+            implements GameOutput {
+
+        /** A new account's question (no nonce). */
+        public AskSecret(String session, long seq, String prompt, String salt, HashParams params) {
+            this(session, seq, prompt, salt, params, null);
+        }
+    }
 
     /** Say this (markup) and close the session. */
     record Disconnect(String session, long seq, String reason) implements GameOutput {}

@@ -55,8 +55,9 @@ public sealed interface PlayerInput {
     record Line(String session, String gateway, long seq, long at, String text) implements PlayerInput {}
 
     /**
-     * The answer to a {@link GameOutput.AskSecret}: the player's secret hashed by the gateway with the
-     * salt and parameters the world sent. The secret itself never leaves the gateway.
+     * The answer to a {@link GameOutput.AskSecret}: from the player's secret hashed by the gateway with
+     * the salt and parameters the world sent, the new account's verifier or this login's proof
+     * ({@link SecretProof}). Neither the secret nor its hash leaves the gateway.
      */
     record SecretLine(String session, String gateway, long seq, long at, String hash) implements PlayerInput {}
 

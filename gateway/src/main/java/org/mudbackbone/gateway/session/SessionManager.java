@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.mudbackbone.broker.markup.Markup;
 import org.mudbackbone.broker.message.ClientFacts;
+import org.mudbackbone.broker.message.SecretProof;
 import org.mudbackbone.broker.message.GameOutput;
 import org.mudbackbone.broker.message.PlayerInput;
 import org.mudbackbone.gateway.limit.InputBudget;
@@ -558,7 +559,9 @@ public final class SessionManager {
 
         @Override
         public Mono<String> hash(String secret, GameOutput.AskSecret ask) {
-            return hasher.hash(secret, ask.salt(), ask.params(), session.address());
+            // the world is sent a new account's verifier or this login's proof, never the hash itself
+            return hasher.hash(secret, ask.salt(), ask.params(), session.address())
+                    .map(hash -> ask.nonce() == null ? SecretProof.verifier(hash) : SecretProof.proof(hash, ask.nonce()));
         }
 
         @Override

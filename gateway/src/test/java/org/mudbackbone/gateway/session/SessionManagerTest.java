@@ -115,13 +115,16 @@ class SessionManagerTest {
         sessions.line(session, "look");
         await().until(() -> inputs(producer).size() == 2);
 
-        sessions.deliver(new GameOutput.AskSecret(session.id(), 0, "Password: ", "c2FsdHNhbHRzYWx0", CHEAP));
+        sessions.deliver(new GameOutput.AskSecret(session.id(), 0, "Password: ", "c2FsdHNhbHRzYWx0", CHEAP, "bm9uY2U="));
 
         await().until(() -> inputs(producer).size() == 4);
         List<PlayerInput> sent = inputs(producer);
         assertEquals(new PlayerInput.Line(session.id(), "g1", 1, 1_000, "connect bob"), sent.get(1));
-        assertEquals(SecretHasher.hashNow("hunter2", "c2FsdHNhbHRzYWx0", CHEAP),
-                ((PlayerInput.SecretLine) sent.get(2)).hash());
+        String hash = SecretHasher.hashNow("hunter2", "c2FsdHNhbHRzYWx0", CHEAP);
+        String answer = ((PlayerInput.SecretLine) sent.get(2)).hash();
+        assertEquals(org.mudbackbone.broker.message.SecretProof.proof(hash, "bm9uY2U="), answer,
+                "a login's answer is the proof for its nonce, not the hash");
+        org.junit.jupiter.api.Assertions.assertNotEquals(hash, answer);
         assertEquals("look", ((PlayerInput.Line) sent.get(3)).text());
         assertFalse(producer.history().stream()
                 .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("hunter2")));

@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 import org.mudbackbone.broker.markup.Markup;
 import org.mudbackbone.broker.message.GameOutput;
 import org.mudbackbone.broker.message.HashParams;
+import org.mudbackbone.broker.message.SecretProof;
 import org.mudbackbone.world.command.LookCommand;
 import org.mudbackbone.world.command.WorldRules;
 import org.mudbackbone.world.engine.Game;
@@ -58,8 +59,11 @@ public final class Logins {
         }
         Account account = game.get(Account.idFor(name), Account.class);
         String salt = account != null ? account.salt() : Passwords.saltFor(name);
-        game.put(link.withPending(new PendingLogin(PendingLogin.Kind.CONNECT, account != null ? account.name() : name, salt)));
-        askSecret(game, link, "Password: ", salt, account != null ? account.params() : rules.hashParams());
+        String nonce = SecretProof.newNonce();
+        game.put(link.withPending(new PendingLogin(PendingLogin.Kind.CONNECT, account != null ? account.name() : name, salt,
+                nonce)));
+        game.send(link, seq -> new GameOutput.AskSecret(link.session(), seq, "Password: ", salt,
+                account != null ? account.params() : rules.hashParams(), nonce));
     }
 
     /** The gateway's hash of the secret for the session's pending login. */
@@ -84,9 +88,13 @@ public final class Logins {
             game.msgSession(link, "Someone took that name a moment ago. Choose another.");
             return;
         }
+        if (!SecretProof.isVerifier(hash)) {
+            game.msgSession(link, "{red}That password could not be taken; please create the character again.{/}");
+            return;
+        }
         String characterId = PlayerCharacter.idFor(pending.name());
         game.put(new Account(accountId, pending.name(), pending.salt(), rules.hashParams(),
-                Passwords.digest(hash), characterId));
+                hash, characterId)); // the gateway sent the verifier: kept as it came
         game.put(new PlayerCharacter(characterId, pending.name(), rules.startRoom()));
         game.msgSession(link, "{green}Welcome, " + Markup.escape(pending.name()) + "! Your character is made.{/}");
         attach(game, link, characterId);
@@ -94,7 +102,8 @@ public final class Logins {
 
     private static void connect(Game game, SessionLink link, PendingLogin pending, String hash, WorldRules rules) {
         Account account = game.get(Account.idFor(pending.name()), Account.class);
-        if (account == null || !account.salt().equals(pending.salt()) || !Passwords.matches(account.digest(), hash)) {
+        if (account == null || !account.salt().equals(pending.salt()) || pending.nonce() == null
+                || !SecretProof.check(account.digest(), pending.nonce(), hash)) {
             rules.logins().failed(pending.name());
             game.msgSession(link, WRONG);
             return;

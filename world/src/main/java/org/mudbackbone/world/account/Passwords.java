@@ -7,9 +7,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The world's half of password handling. Gateways send an Argon2id hash of the password (the slow,
- * salted part); the world keeps only a SHA-256 digest of that hash, so that the stored value cannot
- * be replayed as a login, and compares digests in constant time.
+ * The world's salts. Gateways hash the password with Argon2id (the slow, salted part) and send the
+ * world a verifier or a proof made from that hash ({@link org.mudbackbone.broker.message.SecretProof}),
+ * so that neither the state nor the input topic holds anything that logs in.
  */
 public final class Passwords {
 
@@ -31,14 +31,6 @@ public final class Passwords {
     public static String saltFor(String unknownName) {
         byte[] salt = java.util.Arrays.copyOf(sha256("no-such-account:" + unknownName.toLowerCase(java.util.Locale.ROOT)), 16);
         return Base64.getEncoder().encodeToString(salt);
-    }
-
-    public static String digest(String gatewayHash) {
-        return Base64.getEncoder().encodeToString(sha256(gatewayHash));
-    }
-
-    public static boolean matches(String storedDigest, String gatewayHash) {
-        return MessageDigest.isEqual(Base64.getDecoder().decode(storedDigest), sha256(gatewayHash));
     }
 
     private static byte[] sha256(String value) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mudbackbone.broker.message.GameOutput;
 import org.mudbackbone.broker.message.PlayerInput;
+import org.mudbackbone.broker.message.SecretProof;
 import org.mudbackbone.world.model.Account;
 import org.mudbackbone.world.model.SessionLink;
 
@@ -21,8 +22,15 @@ class LoginTest {
                 .map(GameOutput.AskSecret.class::cast).reduce((a, b) -> b).orElseThrow();
     }
 
-    private void answer(String session, String hash) {
-        world.run(new PlayerInput.SecretLine(session, "gw", world.nextSeq(), System.currentTimeMillis(), hash));
+    /** Answers as a gateway does: the verifier of a new account, or the proof for this login's nonce. */
+    private void answer(String session, String secret) {
+        answerAndRead(session, secret);
+    }
+
+    private String gatewayAnswer(String session, String secret) {
+        String hash = java.util.Base64.getEncoder().encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        GameOutput.AskSecret ask = lastAsk(session);
+        return ask.nonce() == null ? SecretProof.verifier(hash) : SecretProof.proof(hash, ask.nonce());
     }
 
     @Test
@@ -36,7 +44,8 @@ class LoginTest {
 
         Account account = (Account) world.state.get("account:alice");
         assertEquals(ask.salt(), account.salt());
-        assertFalse(account.digest().contains("hash-of"), "only a digest of the hash is stored");
+        String hash = java.util.Base64.getEncoder().encodeToString("hash-of-alices-password".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(SecretProof.verifier(hash), account.digest(), "only the verifier is stored, never the hash");
         assertEquals("char:alice", ((SessionLink) world.state.get(SessionLink.idFor(s))).character());
         assertEquals(new GameOutput.Attach(s, world.sent().stream()
                 .filter(o -> o instanceof GameOutput.Attach).findFirst().orElseThrow().seq(), "char:alice"),
@@ -104,9 +113,30 @@ class LoginTest {
         assertEquals("Password: ", lastAsk("s3").prompt(), "another name is not slowed");
     }
 
-    private List<String> answerAndRead(String session, String hash) {
-        return world.run(new PlayerInput.SecretLine(session, "gw", world.nextSeq(), System.currentTimeMillis(), hash))
-                .getOrDefault(session, List.of());
+    private List<String> answerAndRead(String session, String secret) {
+        return world.run(new PlayerInput.SecretLine(session, "gw", world.nextSeq(), System.currentTimeMillis(),
+                gatewayAnswer(session, secret))).getOrDefault(session, List.of());
+    }
+
+    @Test
+    void aProofSeenInKafkaDoesNotLogInAgainAndTheStoredVerifierDoesNotLogInAtAll() {
+        String s = world.guest("s1");
+        world.type(s, "create Alice");
+        answer(s, "alices-password");
+        String verifier = ((Account) world.state.get(Account.idFor("Alice"))).digest();
+        String thief = world.guest("s2");
+        world.type(thief, "connect Alice");
+        String seen = gatewayAnswer(thief, "alices-password");
+        world.run(new PlayerInput.SecretLine(thief, "gw", world.nextSeq(), System.currentTimeMillis(), seen));
+        assertEquals("char:alice", ((SessionLink) world.state.get(SessionLink.idFor(thief))).character(), "the real login");
+
+        String replayer = world.guest("s3");
+        world.type(replayer, "connect Alice");
+        world.run(new PlayerInput.SecretLine(replayer, "gw", world.nextSeq(), System.currentTimeMillis(), seen));
+        assertNull(((SessionLink) world.state.get(SessionLink.idFor(replayer))).character(), "a replayed proof: a new nonce");
+        world.type(replayer, "connect Alice");
+        world.run(new PlayerInput.SecretLine(replayer, "gw", world.nextSeq(), System.currentTimeMillis(), verifier));
+        assertNull(((SessionLink) world.state.get(SessionLink.idFor(replayer))).character(), "the verifier from state");
     }
 
     @Test
