@@ -6,6 +6,7 @@
 #   ./mud restart-world  rebuild the world and restart it alone (how a game developer loads new code)
 #   ./mud test           run every test (what CI runs)
 #   ./mud topics         create any missing topics on $MUD_KAFKA_BOOTSTRAP (an ops command)
+#   ./mud acls <world-user> [gateway-id=gateway-user...]  the game's ACLs on a secured cluster (an ops command)
 #   ./mud bench [objects] [rounds]   the restart-gap benchmark (its own broker; prints figures)
 #   ./mud load [options] players (telnet, WebSocket or HTTP) saying lines on a fixed schedule against a running stack;
 #                        prints round-trip percentiles, writes $MUD_DATA/load-report.json (--help: options)
@@ -271,6 +272,11 @@ case "${1:-}" in
     build -pl broker-config
     exec "$JAVA" -cp "broker-config/target/broker-config.jar:broker-config/target/lib/*" \
       org.mudbackbone.broker.topic.TopicProvisioner "$MUD_KAFKA_BOOTSTRAP" "${MUD_NAMESPACE:-mud}" "${@:2}" ;;
+  acls)
+    # the game's ACLs on a secured cluster, signed in as an administrator (MUD_KAFKA_* settings)
+    build -pl broker-config
+    exec "$JAVA" -cp "broker-config/target/broker-config.jar:broker-config/target/lib/*" \
+      org.mudbackbone.broker.security.Acls "${MUD_KAFKA_BOOTSTRAP:-127.0.0.1:$KAFKA_PORT}" "${MUD_NAMESPACE:-mud}" "${@:2}" ;;
   bench)
     build
     exec "$JAVA" ${MUD_BENCH_JVM:-} -cp "system-test/target/test-classes:$(cat system-test/target/test-classpath.txt)" \

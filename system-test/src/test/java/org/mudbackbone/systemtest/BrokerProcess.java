@@ -24,6 +24,8 @@ final class BrokerProcess implements AutoCloseable {
     private final int controllerPort;
     private Process process;
     private Path log;
+    /** SCRAM users of a secured broker ({@code MUD_KAFKA_SCRAM_USERS}), or empty: plaintext. */
+    private java.util.Map<String, String> users = java.util.Map.of();
 
     private BrokerProcess(Path dataDir, int port, int controllerPort) {
         this.dataDir = dataDir;
@@ -34,6 +36,12 @@ final class BrokerProcess implements AutoCloseable {
     /** A broker on two free ports, keeping its data in {@code dataDir}; not started yet. */
     static BrokerProcess onFreePorts(Path dataDir) {
         return new BrokerProcess(dataDir, freePort(), freePort());
+    }
+
+    /** Makes this a secured broker with these SCRAM users (one of them {@code admin}); before {@link #start}. */
+    BrokerProcess withUsers(java.util.Map<String, String> users) {
+        this.users = users;
+        return this;
     }
 
     String bootstrapServers() {
@@ -55,7 +63,12 @@ final class BrokerProcess implements AutoCloseable {
                 dataDir.toString(), Integer.toString(port), Integer.toString(controllerPort));
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (!users.isEmpty()) {
+                builder.environment().put("MUD_KAFKA_SCRAM_USERS", users.entrySet().stream()
+                        .map(u -> u.getKey() + "=" + u.getValue()).collect(java.util.stream.Collectors.joining(",")));
+            }
+            process = builder.start();
             Process started = process;
             // a test JVM that is killed (a timeout) must not leave a broker running on the machine
             Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "stop-broker-" + started.pid()));

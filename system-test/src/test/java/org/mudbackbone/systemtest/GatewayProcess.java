@@ -27,9 +27,15 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     static GatewayProcess start(String bootstrapServers, String namespace, String gatewayId, Path log) {
+        return start(bootstrapServers, namespace, gatewayId, log, List.of());
+    }
+
+    /** @param jvmArgs further JVM arguments, such as {@code -Dmud.kafka.…} credentials for one test */
+    static GatewayProcess start(String bootstrapServers, String namespace, String gatewayId, Path log,
+            List<String> jvmArgs) {
         int telnet = freePort();
         int web = freePort();
-        List<String> command = List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
@@ -46,8 +52,9 @@ final class GatewayProcess implements AutoCloseable {
                 "-Dmud.dev-mode=true",
                 "-Dmud.gateway.limits.connections-per-address=100000", // test clients all connect from loopback
                 "-Dmud.gateway.limits.accepts-per-second=100000",
-                "-Dlogback.configurationFile=logback-test.xml",
-                "org.mudbackbone.gateway.GatewayApplication");
+                "-Dlogback.configurationFile=logback-test.xml"));
+        command.addAll(jvmArgs);
+        command.add("org.mudbackbone.gateway.GatewayApplication");
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -147,7 +147,7 @@ public final class ClientPresets {
     }
 
     private static Properties producerBase(String bootstrapServers) {
-        Properties p = new Properties();
+        Properties p = ClientSecurity.fromEnvironment().applyTo(new Properties());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -155,7 +155,7 @@ public final class ClientPresets {
     }
 
     private static Properties consumerBase(String bootstrapServers) {
-        Properties p = new Properties();
+        Properties p = ClientSecurity.fromEnvironment().applyTo(new Properties());
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

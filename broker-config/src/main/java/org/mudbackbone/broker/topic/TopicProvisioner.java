@@ -34,9 +34,16 @@ public final class TopicProvisioner {
 
     private final String bootstrapServers;
     private final TopicSettings settings;
+    private final org.mudbackbone.broker.client.ClientSecurity security;
     private final List<String> differences = new ArrayList<>();
 
     public TopicProvisioner(String bootstrapServers, TopicSettings settings) {
+        this(bootstrapServers, settings, org.mudbackbone.broker.client.ClientSecurity.fromEnvironment());
+    }
+
+    /** As the two-argument form, signed in as {@code security} says rather than the environment. */
+    public TopicProvisioner(String bootstrapServers, TopicSettings settings, org.mudbackbone.broker.client.ClientSecurity security) {
+        this.security = security;
         this.bootstrapServers = bootstrapServers;
         this.settings = settings;
     }
@@ -44,7 +51,7 @@ public final class TopicProvisioner {
     /** Ensures each topic exists; returns the names it created. */
     public List<String> ensure(Collection<Topic> topics) {
         differences.clear();
-        Properties props = new Properties();
+        Properties props = security.applyTo(new Properties());
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         // a service that starts before the broker keeps trying for a while instead of failing at once
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -39,6 +40,16 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker on these ports (0: any free port) keeping its data in {@code dataDir}. */
     public static EmbeddedKafka start(Path dataDir, int port, int controllerPort) {
+        return start(dataDir, port, controllerPort, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}; with {@code users} (name to password), a secured broker:
+     * clients sign in with SASL/SCRAM-SHA-512 as one of them, the {@link #ADMIN} user is the only
+     * super user, and the authorizer denies what no ACL allows. The credentials are written when the
+     * storage is first formatted.
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, int controllerPort, Map<String, String> users) {
         // A static controller quorum must name its port before the controller binds it. With port 0 we
         // pick free ports; if another process takes one in between, we try again with new ones.
         int attempts = port == 0 || controllerPort == 0 ? 5 : 1;
@@ -47,7 +58,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             int p = port == 0 ? freePort() : port;
             int c = controllerPort == 0 ? freePort() : controllerPort;
             try {
-                return startOnce(dataDir, p, c);
+                return startOnce(dataDir, p, c, users);
             } catch (RuntimeException e) {
                 last = e;
                 LOG.warn("embedded broker did not start on ports {}/{}: {}", p, c, e.toString());
@@ -56,7 +67,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         throw last;
     }
 
-    private static EmbeddedKafka startOnce(Path dataDir, int port, int controllerPort) {
+    /** The secured broker's administrator: its super user, and the broker's own identity. */
+    public static final String ADMIN = "admin";
+
+    private static EmbeddedKafka startOnce(Path dataDir, int port, int controllerPort, Map<String, String> users) {
         Path logDir = dataDir.resolve("log");
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
@@ -84,9 +98,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("auto.create.topics.enable", "false");
         // the cleaner takes this much heap at start: 128 MiB by default, a few MiB is plenty here
         props.put("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));
+        if (!users.isEmpty()) {
+            secure(props, port, controllerPort, users);
+        }
         try {
             Files.createDirectories(logDir);
-            format(dataDir, logDir);
+            format(dataDir, logDir, users);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,7 +120,29 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Formats the storage once; the cluster ID is kept beside the data because a new one would not fit it. */
-    private static void format(Path dataDir, Path logDir) throws IOException {
+    /**
+     * Clients and the broker itself on SASL_PLAINTEXT with SCRAM; the controller listener stays
+     * plaintext on loopback, its principal (ANONYMOUS) a super user as the broker's registration needs.
+     */
+    private static void secure(Properties props, int port, int controllerPort, Map<String, String> users) {
+        if (!users.containsKey(ADMIN)) {
+            throw new IllegalArgumentException("a secured broker needs the user " + ADMIN);
+        }
+        props.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
+        props.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        props.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        props.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+        props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + ADMIN
+                        + "\" password=\"" + users.get(ADMIN) + "\";");
+        props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        props.put("super.users", "User:" + ADMIN + ";User:ANONYMOUS");
+        props.put("allow.everyone.if.no.acl.found", "false");
+    }
+
+    private static void format(Path dataDir, Path logDir, Map<String, String> users) throws IOException {
         Path idFile = dataDir.resolve("cluster.id");
         String clusterId;
         if (Files.exists(idFile)) {
@@ -123,6 +162,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setReleaseVersion(MetadataVersion.latestProduction())
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                     .setIgnoreFormatted(true)
+                    .setScramArguments(users.entrySet().stream()
+                            .map(u -> "SCRAM-SHA-512=[name=" + u.getKey() + ",password=" + u.getValue() + "]").toList())
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka storage in " + logDir, e);
