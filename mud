@@ -36,9 +36,11 @@ dev_env() {
   export MUD_GATEWAY_MANAGEMENT_PORT=${MUD_GATEWAY_MANAGEMENT_PORT:-8081}
   export MUD_WORLD_MANAGEMENT_PORT=${MUD_WORLD_MANAGEMENT_PORT:-8082}
   # `./mud load` connects hundreds of players from loopback within seconds: the per-address limits
-  # (32 connections, 4 new a second) would refuse them; set these to the production defaults to try the limits
+  # (32 connections, 4 new a second, 4 logins at once) would refuse them; set these to the production
+  # defaults (32, 4, 4) to try the limits
   export MUD_CONNECTIONS_PER_ADDRESS=${MUD_CONNECTIONS_PER_ADDRESS:-100000}
   export MUD_ACCEPTS_PER_SECOND=${MUD_ACCEPTS_PER_SECOND:-100000}
+  export MUD_HASHES_PER_ADDRESS=${MUD_HASHES_PER_ADDRESS:-100000}
   # the embedded broker allows a 3 s leader-group session (a stock broker's minimum is 6 s)
   export MUD_WORLD_LEADER_TIMEOUT_MS=${MUD_WORLD_LEADER_TIMEOUT_MS:-3000}
 }

@@ -65,7 +65,7 @@ public class GatewayService {
         Topics topics = new Topics(config.namespace());
         new TopicProvisioner(config.bootstrapServers(), TopicSettings.fromEnvironment())
                 .ensure(List.of(topics.input(), topics.worldStatus(), topics.output(config.id())));
-        hasher = new SecretHasher();
+        hasher = new SecretHasher(limits.hashesPerAddress());
         publisher = new InputPublisher(config.bootstrapServers(), topics, config.id(), meters);
         Refusals refusals = new Refusals(meters);
         sessions = new SessionManager(config.id(), publisher, hasher, meters, config.resumeWindowSeconds() * 1000L,

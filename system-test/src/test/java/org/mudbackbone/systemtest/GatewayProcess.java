@@ -52,6 +52,7 @@ final class GatewayProcess implements AutoCloseable {
                 "-Dmud.dev-mode=true",
                 "-Dmud.gateway.limits.connections-per-address=100000", // test clients all connect from loopback
                 "-Dmud.gateway.limits.accepts-per-second=100000",
+                "-Dmud.gateway.limits.hashes-per-address=100000",
                 "-Dlogback.configurationFile=logback-test.xml"));
         command.addAll(jvmArgs);
         command.add("org.mudbackbone.gateway.GatewayApplication");

@@ -34,7 +34,8 @@ class HostileClientsTest {
     /** The production defaults, which the other tests lift because all their players share loopback. */
     private static final Map<String, Object> PRODUCTION_LIMITS = Map.of(
             "mud.gateway.limits.connections-per-address", 32,
-            "mud.gateway.limits.accepts-per-second", 4);
+            "mud.gateway.limits.accepts-per-second", 4,
+            "mud.gateway.limits.hashes-per-address", 4);
 
     private static Map<String, Object> limits(Object... more) {
         Map<String, Object> all = new HashMap<>(PRODUCTION_LIMITS);

@@ -44,6 +44,7 @@ class HostileInputTest {
         stack = Stack.start(broker.bootstrapServers(), Map.of(
                 "mud.gateway.limits.connections-per-address", 32,
                 "mud.gateway.limits.accepts-per-second", 4,
+                "mud.gateway.limits.hashes-per-address", 4,
                 "mud.gateway.limits.login-seconds", LOGIN_SECONDS));
         honest = new TelnetTestClient(stack.telnetPort());
         honest.awaitText("Welcome");

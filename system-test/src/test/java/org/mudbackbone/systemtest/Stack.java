@@ -38,7 +38,8 @@ final class Stack implements AutoCloseable {
      */
     static final Map<String, Object> LOOPBACK_CLIENTS = Map.of(
             "mud.gateway.limits.connections-per-address", 100_000,
-            "mud.gateway.limits.accepts-per-second", 100_000);
+            "mud.gateway.limits.accepts-per-second", 100_000,
+            "mud.gateway.limits.hashes-per-address", 100_000);
 
     static Stack start(String bootstrapServers) {
         return start(bootstrapServers, Map.of());

@@ -17,7 +17,8 @@ public final class LoadPlayer {
     /** The world's answer to a character made; anything else is not yet a login. */
     static final String CREATED = "Your character is made";
     /** The world's answers that end a login attempt: no point waiting for the timeout. */
-    private static final String[] REFUSED = {"That name is taken", "A name is 2 to 20 letters", "Someone took that name"};
+    private static final String[] REFUSED = {"That name is taken", "A name is 2 to 20 letters", "Someone took that name",
+        "Too many logins at once", "Cannot check that secret"};
 
     private final int index;
     private final String name;

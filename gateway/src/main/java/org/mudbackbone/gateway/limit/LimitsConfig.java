@@ -19,6 +19,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param maxOutputBacklogBytes output waiting for a client that does not read; beyond it the
  *                              connection is closed (its session is kept if it can be resumed)
  * @param loginSeconds          time from connecting to being logged in
+ * @param hashesPerAddress      password hashes one address may have waiting or running at once
  */
 @ConfigurationProperties("mud.gateway.limits")
 public record LimitsConfig(
@@ -30,8 +31,9 @@ public record LimitsConfig(
         @Bindable(defaultValue = "10") double oobPerSecond,
         @Bindable(defaultValue = "40") int oobBurst,
         @Bindable(defaultValue = "1048576") int maxOutputBacklogBytes,
-        @Bindable(defaultValue = "120") int loginSeconds) {
+        @Bindable(defaultValue = "120") int loginSeconds,
+        @Bindable(defaultValue = "4") int hashesPerAddress) {
 
     /** The defaults, for tests and tools that build a gateway by hand. */
-    public static final LimitsConfig DEFAULT = new LimitsConfig(0, 32, 4, 20, 60, 10, 40, 1 << 20, 120);
+    public static final LimitsConfig DEFAULT = new LimitsConfig(0, 32, 4, 20, 60, 10, 40, 1 << 20, 120, 4);
 }

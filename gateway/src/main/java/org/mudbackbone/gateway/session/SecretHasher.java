@@ -28,10 +28,21 @@ public final class SecretHasher implements AutoCloseable {
      */
     static final int PER_ADDRESS = 4;
 
+    private final int perAddress;
+
+    public SecretHasher() {
+        this(PER_ADDRESS);
+    }
+
+    /** @param perAddress hashes one address may have waiting or running at once */
+    public SecretHasher(int perAddress) {
+        this.perAddress = perAddress;
+    }
+
     /** Refused: the address already has {@link #PER_ADDRESS} hashes waiting. */
     public static final class Busy extends RuntimeException {
-        Busy(String address) {
-            super(PER_ADDRESS + " logins already wait to be checked for " + address, null, false, false);
+        Busy(String address, int perAddress) {
+            super(perAddress + " logins already wait to be checked for " + address, null, false, false);
         }
     }
 
@@ -43,14 +54,14 @@ public final class SecretHasher implements AutoCloseable {
             boolean[] admitted = {false};
             inFlight.compute(address, (a, n) -> {
                 int now = n == null ? 0 : n;
-                if (now >= PER_ADDRESS) {
+                if (now >= perAddress) {
                     return n;
                 }
                 admitted[0] = true;
                 return now + 1;
             });
             if (!admitted[0]) {
-                return Mono.error(new Busy(address));
+                return Mono.error(new Busy(address, perAddress));
             }
             return hash(secret, saltBase64, params)
                     .doFinally(signal -> inFlight.compute(address, (a, n) -> n == null || n <= 1 ? null : n - 1));

@@ -13,7 +13,7 @@ class ConnectionGuardTest {
     private static final long SECOND = 1_000_000_000L;
 
     private ConnectionGuard guard(int total, int perAddress, double acceptsPerSecond) {
-        return new ConnectionGuard(new LimitsConfig(total, perAddress, acceptsPerSecond, 20, 60, 10, 40, 1 << 20, 120),
+        return new ConnectionGuard(new LimitsConfig(total, perAddress, acceptsPerSecond, 20, 60, 10, 40, 1 << 20, 120, 4),
                 new TrustedProxies(false, List.of()), new Refusals(new SimpleMeterRegistry()));
     }
 

@@ -10,7 +10,7 @@ import org.mudbackbone.gateway.limit.InputBudget.Verdict;
 class InputBudgetTest {
 
     private static final long SECOND = 1_000_000_000L;
-    private final LimitsConfig limits = new LimitsConfig(0, 32, 4, 20, 60, 10, 40, 1 << 20, 120);
+    private final LimitsConfig limits = new LimitsConfig(0, 32, 4, 20, 60, 10, 40, 1 << 20, 120, 4);
 
     @Test
     void aBurstPassesThenTheFirstRefusalWarnsAndAWholeBurstMoreDisconnects() {
