@@ -94,6 +94,8 @@ stop() { # name
 }
 
 cmd_start() {
+  # the gateway holds a file per connection, up to its open-file limit less 512: raise it as far as allowed
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   for p in "$KAFKA_PORT" "$CONTROLLER_PORT" "$TELNET_PORT" "$MUD_TELNET_TLS_PORT" "$MUD_WEB_PORT" "$MUD_HTTP_PORT" "$MUD_GATEWAY_MANAGEMENT_PORT" "$MUD_WORLD_MANAGEMENT_PORT" \
     $((MUD_WORLD_MANAGEMENT_PORT + 2)); do
     if port_open "$p"; then log "port $p is in use: is a stack already running? (./mud stop)"; exit 1; fi
