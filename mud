@@ -201,6 +201,8 @@ cmd_scenarios() {
   KAFKA_PORT=19092 CONTROLLER_PORT=19093 TELNET_PORT=14000
   # scenario C asks up to 128 lines a second of each player: the typing limit would measure itself
   export MUD_LINES_PER_SECOND=100000 MUD_LINE_BURST=100000
+  # D holds connections that never log in for minutes: the login deadline would close them
+  export MUD_LOGIN_SECONDS=100000
   export MUD_TELNET_TLS_PORT=-1 MUD_WEB_PORT=14080 MUD_HTTP_PORT=14090 MUD_GATEWAY_MANAGEMENT_PORT=18081 MUD_WORLD_MANAGEMENT_PORT=18082
   dev_env
   for p in "$KAFKA_PORT" "$CONTROLLER_PORT" "$TELNET_PORT" 14100 18081 18082 18083; do

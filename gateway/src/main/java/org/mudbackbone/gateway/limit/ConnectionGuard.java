@@ -144,8 +144,8 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         String address = ctx.channel().attr(COUNTED).getAndSet(null);
         if (address != null) {
             release(address);
-            ctx.fireChannelInactive();
         }
+        ctx.fireChannelInactive(); // a refused connection too: whatever the server set up for it is let go
     }
 
     synchronized void release(String address) {
