@@ -27,7 +27,8 @@ public record GatewayContext(SessionManager sessions, String host, String gameNa
      */
     public void prepare(io.netty.channel.Channel channel, java.util.function.Function<String, io.netty.buffer.ByteBuf> refusal) {
         if (proxies.proxyProtocol()) {
-            channel.pipeline().addFirst("proxy-gate", new ProxyProtocolGate(proxies));
+            // the per-address limits apply to the client a trusted proxy names, once its header is read
+            channel.pipeline().addFirst("proxy-gate", new ProxyProtocolGate(proxies, guard::admitClient));
         }
         guard.guard(channel, refusal);
         channel.pipeline().addFirst("slow-reader", new SlowReaderGuard(limits.maxOutputBacklogBytes(), refusals));

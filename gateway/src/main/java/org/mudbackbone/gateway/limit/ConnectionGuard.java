@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * total, beyond the connections one address may hold, or arriving faster than one address may
  * connect. A refused client gets one line saying why (an HTTP 503 on the web ports, nothing on a
  * TLS port, which has not spoken TLS yet) and is closed. A trusted proxy's connections count
- * toward the total only: behind it many players share its address.
+ * toward the total when they open, and toward their client's address once the PROXY header names
+ * it ({@link #admitClient(io.netty.channel.Channel, String)}).
  */
 @ChannelHandler.Sharable
 public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
@@ -32,6 +33,8 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     public static final int RESERVED_FILES = 512;
     private static final AttributeKey<String> COUNTED = AttributeKey.valueOf("mud.counted-address");
     private static final AttributeKey<Function<String, ByteBuf>> REFUSAL = AttributeKey.valueOf("mud.refusal");
+    /** The client address a proxied connection counts against, once its PROXY header is read. */
+    private static final AttributeKey<String> CLIENT = AttributeKey.valueOf("mud.counted-client");
     /** An address with no connection and a full bucket this long is forgotten. */
     private static final long FORGET_NANOS = 60_000_000_000L;
 
@@ -108,6 +111,11 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         if (refusals.acted(limit) % 100 == 1) {
             LOG.warn("connection from {} refused ({}); every 100th such refusal is logged", address, refused);
         }
+        refuse(ctx, refused);
+    }
+
+    /** Tells the client why (from this handler, under any codec) and closes. */
+    private static void refuse(ChannelHandlerContext ctx, String refused) {
         Function<String, ByteBuf> refusal = ctx.channel().attr(REFUSAL).get();
         ByteBuf message = refusal == null ? null : refusal.apply(refused.substring(refused.indexOf(':') + 2));
         if (message == null) {
@@ -115,6 +123,46 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         } else {
             ctx.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    /**
+     * A trusted proxy's connection turns out to be for {@code client} (its PROXY header): the
+     * per-address limits apply to that address now. False if they refuse it: the client has been
+     * told and the connection is closing.
+     */
+    public boolean admitClient(io.netty.channel.Channel channel, String client) {
+        String refused = admitClient(client, System.nanoTime());
+        if (refused == null) {
+            channel.attr(CLIENT).set(client);
+            return true;
+        }
+        String limit = "connections-" + refused.substring(0, refused.indexOf(':'));
+        refusals.count(limit);
+        if (refusals.acted(limit) % 100 == 1) {
+            LOG.warn("connection for {} refused ({}); every 100th such refusal is logged", client, refused);
+        }
+        ChannelHandlerContext ctx = channel.pipeline().context(this);
+        if (ctx != null) {
+            refuse(ctx, refused);
+        } else {
+            channel.close();
+        }
+        return false;
+    }
+
+    /** The per-address part of {@link #admit}, for a client named by a trusted proxy. */
+    synchronized String admitClient(String client, long now) {
+        sweep(now);
+        Address a = addresses.computeIfAbsent(client, k -> new Address(new TokenBucket(acceptsPerSecond, perAddress, now), now));
+        a.lastSeen = now;
+        if (a.open >= perAddress) {
+            return "per-address: Too many connections from your address (at most " + perAddress + ").";
+        }
+        if (!a.accepts.take(now)) {
+            return "accept-rate: Connecting too fast from your address; please wait a few seconds.";
+        }
+        a.open++;
+        return null;
     }
 
     /** Null if the connection may stay, else {@code limit: what the client is told}. */
@@ -145,12 +193,24 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         if (address != null) {
             release(address);
         }
+        String client = ctx.channel().attr(CLIENT).getAndSet(null);
+        if (client != null) {
+            releaseClient(client);
+        }
         ctx.fireChannelInactive(); // a refused connection too: whatever the server set up for it is let go
     }
 
     synchronized void release(String address) {
         open--;
         Address a = addresses.get(address);
+        if (a != null) {
+            a.open--;
+            a.lastSeen = System.nanoTime();
+        }
+    }
+
+    synchronized void releaseClient(String client) {
+        Address a = addresses.get(client);
         if (a != null) {
             a.open--;
             a.lastSeen = System.nanoTime();

@@ -1,5 +1,8 @@
 package org.mudbackbone.gateway.proxy;
 
+import java.util.function.BiPredicate;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.channel.Channel;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -26,9 +29,19 @@ public final class ProxyProtocolGate extends ByteToMessageDecoder {
     private static final byte[] V2 = {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A};
 
     private final TrustedProxies trusted;
+    private final BiPredicate<Channel, String> admitClient;
 
     public ProxyProtocolGate(TrustedProxies trusted) {
+        this(trusted, (channel, client) -> true);
+    }
+
+    /**
+     * @param admitClient told each client a trusted proxy names; false if that client may not
+     *                    connect (it has been told why and its connection is closing)
+     */
+    public ProxyProtocolGate(TrustedProxies trusted, BiPredicate<Channel, String> admitClient) {
         this.trusted = trusted;
+        this.admitClient = admitClient;
     }
 
     @Override
@@ -51,7 +64,7 @@ public final class ProxyProtocolGate extends ByteToMessageDecoder {
         }
         String name = ctx.name();
         ctx.pipeline().addAfter(name, "proxy-protocol", new HAProxyMessageDecoder());
-        ctx.pipeline().addAfter("proxy-protocol", "proxy-address", new SourceAddress());
+        ctx.pipeline().addAfter("proxy-protocol", "proxy-address", new SourceAddress(admitClient));
         ctx.pipeline().remove(this);
     }
 
@@ -68,19 +81,33 @@ public final class ProxyProtocolGate extends ByteToMessageDecoder {
 
     /** Takes the decoded header's source address, then steps aside. */
     private static final class SourceAddress extends ChannelInboundHandlerAdapter {
+        private final BiPredicate<Channel, String> admitClient;
+        private boolean refused;
+
+        SourceAddress(BiPredicate<Channel, String> admitClient) {
+            this.admitClient = admitClient;
+        }
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (refused) {
+                ReferenceCountUtil.release(msg); // what a refused client sent after its header goes nowhere
+                return;
+            }
             if (msg instanceof HAProxyMessage header) {
                 try {
                     if (header.sourceAddress() != null) {
                         RealAddress.set(ctx.channel(), header.sourceAddress());
                         LOG.info("connection from proxy {} is for client {}", RealAddress.text(ctx.channel().remoteAddress()),
                                 header.sourceAddress());
+                        refused = !admitClient.test(ctx.channel(), header.sourceAddress());
                     }
                 } finally {
                     header.release();
                 }
-                ctx.pipeline().remove(this);
+                if (!refused) {
+                    ctx.pipeline().remove(this);
+                }
                 return;
             }
             ctx.fireChannelRead(msg);

@@ -54,6 +54,21 @@ class ConnectionGuardTest {
     }
 
     @Test
+    void theClientsATrustedProxyNamesHoldTheirOwnShare() {
+        ConnectionGuard guard = guard(1000, 2, 1000);
+        for (int i = 0; i < 3; i++) {
+            assertNull(guard.admit("10.0.0.9", true, 0), "the proxy's own connections count toward the total only");
+        }
+        assertNull(guard.admitClient("203.0.113.7", 0));
+        assertNull(guard.admitClient("203.0.113.7", 0));
+        String refused = guard.admitClient("203.0.113.7", 0);
+        assertTrue(refused != null && refused.startsWith("per-address:"), refused);
+        assertNull(guard.admitClient("203.0.113.8", 0), "another client behind the same proxy is let in");
+        guard.releaseClient("203.0.113.7");
+        assertNull(guard.admitClient("203.0.113.7", SECOND));
+    }
+
+    @Test
     void withNoTotalSetTheCapStaysBelowTheProcesssOpenFileLimit() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         org.junit.jupiter.api.Assumptions.assumeTrue(os instanceof com.sun.management.UnixOperatingSystemMXBean, "not a Unix JVM");

@@ -57,6 +57,27 @@ class ProxyProtocolGateTest {
     }
 
     @Test
+    void theClientAProxyNamesIsAskedAboutAndARefusedOneGetsNothingThrough() {
+        List<String> asked = new java.util.ArrayList<>();
+        EmbeddedChannel channel = new EmbeddedChannel() {
+            @Override
+            protected SocketAddress remoteAddress0() {
+                return new InetSocketAddress("10.1.2.3", 40000);
+            }
+        };
+        channel.pipeline().addFirst("proxy-gate", new ProxyProtocolGate(TRUSTED, (ch, client) -> {
+            asked.add(client);
+            ch.close();
+            return false;
+        }));
+        channel.writeInbound(Unpooled.copiedBuffer("PROXY TCP4 203.0.113.9 10.0.0.1 51000 4000\r\nlook\r\n",
+                StandardCharsets.US_ASCII));
+        assertEquals(List.of("203.0.113.9"), asked);
+        assertEquals("", readText(channel), "a refused client's line goes nowhere");
+        org.junit.jupiter.api.Assertions.assertFalse(channel.isOpen());
+    }
+
+    @Test
     void aVersionTwoHeaderFromATrustedProxyGivesTheClientsAddress() {
         EmbeddedChannel encoder = new EmbeddedChannel(HAProxyMessageEncoder.INSTANCE);
         encoder.writeOutbound(new HAProxyMessage(HAProxyProtocolVersion.V2, HAProxyCommand.PROXY,
