@@ -106,12 +106,17 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
             ctx.fireChannelActive();
             return;
         }
+        counted(address, refused);
+        refuse(ctx, refused);
+    }
+
+    /** Counts a refusal by its limit; logs the first and every 100th, not a flood's every one. */
+    private void counted(String address, String refused) {
         String limit = "connections-" + refused.substring(0, refused.indexOf(':'));
         refusals.count(limit);
         if (refusals.acted(limit) % 100 == 1) {
             LOG.warn("connection from {} refused ({}); every 100th such refusal is logged", address, refused);
         }
-        refuse(ctx, refused);
     }
 
     /** Tells the client why (from this handler, under any codec) and closes. */
@@ -136,11 +141,7 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
             channel.attr(CLIENT).set(client);
             return true;
         }
-        String limit = "connections-" + refused.substring(0, refused.indexOf(':'));
-        refusals.count(limit);
-        if (refusals.acted(limit) % 100 == 1) {
-            LOG.warn("connection for {} refused ({}); every 100th such refusal is logged", client, refused);
-        }
+        counted(client, refused);
         ChannelHandlerContext ctx = channel.pipeline().context(this);
         if (ctx != null) {
             refuse(ctx, refused);
@@ -150,7 +151,7 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         return false;
     }
 
-    /** The per-address part of {@link #admit}, for a client named by a trusted proxy. */
+    /** The per-address part of {@link #admit}; on its own for a client named by a trusted proxy. */
     synchronized String admitClient(String client, long now) {
         sweep(now);
         Address a = addresses.computeIfAbsent(client, k -> new Address(new TokenBucket(acceptsPerSecond, perAddress, now), now));
@@ -172,16 +173,10 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
             return "total: This game is full; please try again later.";
         }
         if (!trustedProxy) {
-            Address a = addresses.computeIfAbsent(address,
-                    k -> new Address(new TokenBucket(acceptsPerSecond, perAddress, now), now));
-            a.lastSeen = now;
-            if (a.open >= perAddress) {
-                return "per-address: Too many connections from your address (at most " + perAddress + ").";
+            String refused = admitClient(address, now);
+            if (refused != null) {
+                return refused;
             }
-            if (!a.accepts.take(now)) {
-                return "accept-rate: Connecting too fast from your address; please wait a few seconds.";
-            }
-            a.open++;
         }
         open++;
         return null;
@@ -202,11 +197,7 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 
     synchronized void release(String address) {
         open--;
-        Address a = addresses.get(address);
-        if (a != null) {
-            a.open--;
-            a.lastSeen = System.nanoTime();
-        }
+        releaseClient(address);
     }
 
     synchronized void releaseClient(String client) {
