@@ -57,7 +57,7 @@ public final class LoadRun {
         Wires wires = new Wires(options, sources, loops);
         try {
             Instant startedAt = Instant.now();
-            List<LoadPlayer> playing = logIn(sources, loops, wires);
+            List<LoadPlayer> playing = logIn(sources, wires);
             loggedIn.run();
             int dropped;
             ClientCpu.Use cpu;
@@ -89,7 +89,7 @@ public final class LoadRun {
         }
     }
 
-    private List<LoadPlayer> logIn(SourceAddresses sources, LoopResources loops, Wires wires) {
+    private List<LoadPlayer> logIn(SourceAddresses sources, Wires wires) {
         LOG.info("logging in {} players on {} ({} at a time, names {}..., from {})", options.players(),
                 options.target(), options.loginConcurrency(), names.prefix(),
                 sources.all().isEmpty() ? "the system's choice of address" : sources.all().size() + " source address(es)");

@@ -35,7 +35,7 @@ public final class Logins {
         }
         String salt = Passwords.newSalt();
         game.put(link.withPending(new PendingLogin(PendingLogin.Kind.CREATE, name, salt)));
-        askSecret(game, link, "Choose a password for " + Markup.escape(name) + ": ", salt, rules.hashParams());
+        askSecret(game, link, "Choose a password for " + Markup.escape(name) + ": ", salt, rules.hashParams(), null);
     }
 
     /** What a failed login is told, whether the name or the password was wrong: one answer tells nobody which names exist. */
@@ -62,8 +62,7 @@ public final class Logins {
         String nonce = SecretProof.newNonce();
         game.put(link.withPending(new PendingLogin(PendingLogin.Kind.CONNECT, account != null ? account.name() : name, salt,
                 nonce)));
-        game.send(link, seq -> new GameOutput.AskSecret(link.session(), seq, "Password: ", salt,
-                account != null ? account.params() : rules.hashParams(), nonce));
+        askSecret(game, link, "Password: ", salt, account != null ? account.params() : rules.hashParams(), nonce);
     }
 
     /** The gateway's hash of the secret for the session's pending login. */
@@ -142,7 +141,9 @@ public final class Logins {
         game.oob(characterId, "Char.Vitals", java.util.Map.of("hp", 100, "maxhp", 100, "mp", 100, "maxmp", 100));
     }
 
-    private static void askSecret(Game game, SessionLink link, String prompt, String salt, HashParams params) {
-        game.send(link, seq -> new GameOutput.AskSecret(link.session(), seq, prompt, salt, params));
+    /** @param nonce this login's nonce, or null for a new account (see {@link SecretProof}) */
+    private static void askSecret(Game game, SessionLink link, String prompt, String salt, HashParams params,
+            String nonce) {
+        game.send(link, seq -> new GameOutput.AskSecret(link.session(), seq, prompt, salt, params, nonce));
     }
 }
